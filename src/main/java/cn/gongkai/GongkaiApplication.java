@@ -1,0 +1,18 @@
+package cn.gongkai;
+
+import java.util.TimeZone;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** gongkai: disclosure-on-request and 三同步 workflows on an embedded Camunda 7 engine. */
+@SpringBootApplication
+public class GongkaiApplication {
+
+  /** Statutory deadlines are Beijing dates: the engine runs in Asia/Shanghai whatever the host says. */
+  public static final String ZONE = "Asia/Shanghai";
+
+  public static void main(String[] args) {
+    TimeZone.setDefault(TimeZone.getTimeZone(ZONE));
+    SpringApplication.run(GongkaiApplication.class, args);
+  }
+}

@@ -1,0 +1,165 @@
+package cn.gongkai.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates gongkai's groups and their authorizations on every start (idempotent), the first
+ * administrator from configuration, and in the demo profile one user per group with password "demo".
+ */
+@Component
+class IdentityBootstrap {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+  private static final Map<String, String> GROUP_NAMES = Map.of(
+      Roles.INTAKE, "受理登记",
+      Roles.HANDLER, "承办科室",
+      Roles.REVIEWER, "保密审查",
+      Roles.LEGAL, "法制审核",
+      Roles.LEADER, "分管领导",
+      Roles.SUPERVISOR, "督办",
+      Roles.ADMIN, "系统管理",
+      Roles.DRAFTER, "起草部门",
+      Roles.OFFICE, "办公室");
+
+  private static final Map<String, String> DEMO_NAMES = Map.of(
+      Roles.INTAKE, "受理员",
+      Roles.HANDLER, "承办员",
+      Roles.REVIEWER, "审查员",
+      Roles.LEGAL, "法制员",
+      Roles.LEADER, "领导",
+      Roles.SUPERVISOR, "督办员",
+      Roles.ADMIN, "管理员",
+      Roles.DRAFTER, "起草员",
+      Roles.OFFICE, "办公室");
+
+  private final ProcessEngine engine;
+  private final boolean demoUsers;
+  private final String adminId;
+  private final String adminPassword;
+
+  IdentityBootstrap(
+      ProcessEngine engine,
+      @Value("${gongkai.demo-users:false}") boolean demoUsers,
+      @Value("${gongkai.admin.id:}") String adminId,
+      @Value("${gongkai.admin.password:}") String adminPassword) {
+    this.engine = engine;
+    this.demoUsers = demoUsers;
+    this.adminId = adminId;
+    this.adminPassword = adminPassword;
+  }
+
+  @EventListener
+  @Order(0)
+  public void onPostDeploy(PostDeployEvent event) {
+    IdentityService identity = engine.getIdentityService();
+    GROUP_NAMES.forEach((id, name) -> {
+      if (identity.createGroupQuery().groupId(id).count() == 0) {
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+      }
+    });
+    grantAll();
+    if (demoUsers) {
+      GROUP_NAMES.keySet().forEach(group -> ensureUser(group, DEMO_NAMES.get(group), "demo", group));
+      log.warn("Demo profile: users {} have the password \"demo\"", GROUP_NAMES.keySet());
+    }
+    if (!adminId.isBlank() && !adminPassword.isBlank()) {
+      ensureUser(adminId, "管理员", adminPassword, Roles.ADMIN);
+    }
+  }
+
+  private void ensureUser(String id, String lastName, String password, String group) {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName("");
+      user.setLastName(lastName);
+      user.setPassword(password);
+      identity.saveUser(user);
+    }
+    if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+      identity.createMembership(id, group);
+    }
+  }
+
+  private void grantAll() {
+    // Administrators: everything, everywhere (what Camunda grants camunda-admin).
+    for (Resource resource : Resources.values()) {
+      grant(Roles.ADMIN, resource, ANY, Permissions.ALL);
+    }
+    // Staff: Tasklist, read the processes, work their tasks (Camunda adds per-task grants for candidates).
+    for (String group : List.of(
+        Roles.INTAKE, Roles.HANDLER, Roles.REVIEWER, Roles.LEGAL, Roles.LEADER, Roles.DRAFTER, Roles.OFFICE)) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grant(group, Resources.FILTER, ANY, Permissions.READ);
+      grant(group, Resources.USER, ANY, Permissions.READ);
+      grant(group, Resources.GROUP, ANY, Permissions.READ);
+    }
+    // Intake starts disclosure requests; drafters start 三同步 approvals.
+    grant(Roles.INTAKE, Resources.PROCESS_DEFINITION, "disclosure-request",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Roles.INTAKE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    grant(Roles.DRAFTER, Resources.PROCESS_DEFINITION, "policy-interpretation",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Roles.DRAFTER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // Supervisors: Cockpit and Tasklist, read-only over every case and task.
+    grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+    grant(Roles.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Roles.SUPERVISOR, Resources.PROCESS_DEFINITION, ANY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    grant(Roles.SUPERVISOR, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);
+    grant(Roles.SUPERVISOR, Resources.TASK, ANY, TaskPermissions.READ);
+    grant(Roles.SUPERVISOR, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    grant(Roles.SUPERVISOR, Resources.FILTER, ANY, Permissions.READ);
+    grant(Roles.SUPERVISOR, Resources.USER, ANY, Permissions.READ);
+    grant(Roles.SUPERVISOR, Resources.GROUP, ANY, Permissions.READ);
+  }
+
+  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization existing = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    authorization.setGroupId(group);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizations.saveAuthorization(authorization);
+  }
+}
