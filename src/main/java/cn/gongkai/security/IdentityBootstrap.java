@@ -19,12 +19,10 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +30,7 @@ import org.springframework.stereotype.Component;
  * administrator from configuration, and in the demo profile one user per group with password "demo".
  */
 @Component
-class IdentityBootstrap {
+class IdentityBootstrap implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -74,9 +72,8 @@ class IdentityBootstrap {
     this.adminPassword = adminPassword;
   }
 
-  @EventListener
-  @Order(0)
-  public void onPostDeploy(PostDeployEvent event) {
+  @Override
+  public void afterSingletonsInstantiated() {
     IdentityService identity = engine.getIdentityService();
     GROUP_NAMES.forEach((id, name) -> {
       if (identity.createGroupQuery().groupId(id).count() == 0) {
@@ -102,6 +99,7 @@ class IdentityBootstrap {
       User user = identity.newUser(id);
       user.setFirstName("");
       user.setLastName(lastName);
+      user.setEmail(id + "@gongkai.local");
       user.setPassword(password);
       identity.saveUser(user);
     }

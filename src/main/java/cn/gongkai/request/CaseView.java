@@ -1,0 +1,101 @@
+package cn.gongkai.request;
+
+import cn.gongkai.calendar.Deadline;
+import cn.gongkai.calendar.WorkingDayCalendar;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** The register record as the API and the case page show it, with the reply deadline explained. */
+@Component
+public class CaseView {
+
+  private final WorkingDayCalendar calendar;
+  private final ClockSettings settings;
+  private final CaseRegister register;
+
+  CaseView(WorkingDayCalendar calendar, ClockSettings settings, CaseRegister register) {
+    this.calendar = calendar;
+    this.settings = settings;
+    this.register = register;
+  }
+
+  /** How the current reply deadline was computed, or null before the clock started. */
+  public Deadline currentDeadline(DisclosureCase c) {
+    if (c.clockStartedOn() == null) {
+      return null;
+    }
+    int extension = c.extensionWorkingDays() == null ? 0 : c.extensionWorkingDays();
+    return calendar.deadline(c.clockStartedOn(), settings.replyWorkingDays() + c.pausedWorkingDays() + extension);
+  }
+
+  /** JSON body of {@code GET /api/cases/{caseNumber}}; personal data masked. */
+  public Map<String, Object> toJson(DisclosureCase full) {
+    DisclosureCase c = full.masked();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("caseNumber", c.caseNumber());
+    json.put("agency", c.agencyCode());
+    json.put("status", c.status());
+    json.put("statusLabel", c.status().label());
+    json.put("currentStep", c.currentStep());
+    json.put("currentStepName", c.currentStepName());
+    json.put("applicantType", c.applicantType());
+    json.put("applicantName", c.applicantName());
+    json.put("idType", c.idType());
+    json.put("idNumber", c.idNumber());
+    json.put("phone", c.phone());
+    json.put("address", c.address());
+    json.put("email", c.email());
+    json.put("channel", c.channel());
+    json.put("receivedOn", c.receivedOn());
+    json.put("description", c.description());
+    json.put("purpose", c.purpose());
+    json.put("provisionForm", c.provisionForm());
+    json.put("deliveryMethod", c.deliveryMethod());
+    json.put("registeredAt", c.registeredAt());
+    json.put("outcome", c.outcome());
+    json.put("outcomeLabel", c.outcome() == null ? null : c.outcome().label());
+    json.put("outcomeCode", c.outcomeCode());
+    json.put("competentAgency", c.competentAgency());
+    json.put("repliedOn", c.repliedOn());
+    json.put("replyDeliveryMethod", c.replyDeliveryMethod());
+    json.put("archivedAt", c.archivedAt());
+    json.put("replyDueOn", c.replyDueOn());
+    json.put("provisional", c.replyDueProvisional());
+    json.put("overdue", c.overdue());
+    json.put("extensionWorkingDays", c.extensionWorkingDays());
+    Map<String, Object> pauses = new LinkedHashMap<>();
+    pauses.put("pausedNow", c.pausedSince() != null);
+    pauses.put("pausedSince", c.pausedSince());
+    pauses.put("reason", c.pauseReason());
+    pauses.put("reasonLabel", pauseLabel(c.pauseReason()));
+    pauses.put("pausedWorkingDays", c.pausedWorkingDays());
+    json.put("pauses", pauses);
+    Deadline deadline = currentDeadline(full);
+    json.put("explanation", deadline == null ? null : deadline.explanation());
+    json.put("deadlineChanges", register.deadlineChanges(c.id()));
+    json.put("fee", c.feeAmount() == null ? null
+        : Map.of("amount", c.feeAmount(), "noticedOn", String.valueOf(c.feeNoticedOn()),
+            "paidOn", String.valueOf(c.feePaidOn())));
+    return json;
+  }
+
+  /** The reason a clock is paused, in Chinese. */
+  public static String pauseLabel(String reason) {
+    if (reason == null) {
+      return null;
+    }
+    return switch (reason) {
+      case "CORRECTION" -> "等待申请人补正";
+      case "CONSULT_THIRD_PARTY" -> "征求第三方意见";
+      case "CONSULT_AGENCY" -> "征求其他机关意见";
+      case "FEE" -> "等待缴纳信息处理费";
+      default -> reason;
+    };
+  }
+
+  static List<String> staffRoles() {
+    return List.of("intake", "handler", "reviewer", "legal", "leader", "supervisor", "admin");
+  }
+}

@@ -1,0 +1,41 @@
+package cn.gongkai.request;
+
+/**
+ * Masks an applicant's personal data for every role that does not need it for its work: ID number
+ * 5301**********1234, phone 138****5678, address cut after the district, e-mail a***@example.cn.
+ */
+public final class PersonalData {
+
+  /** Process variables that carry personal data from the start form into the register, never further. */
+  public static final java.util.Set<String> VARIABLES =
+      java.util.Set.of("applicantName", "idType", "idNumber", "phone", "address", "email");
+
+  private PersonalData() {}
+
+  public static String maskIdNumber(String id) {
+    return IdNumbers.mask(id);
+  }
+
+  public static String maskPhone(String phone) {
+    if (phone == null || phone.length() < 7) {
+      return phone == null ? null : "*".repeat(phone.length());
+    }
+    return phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
+  }
+
+  public static String maskAddress(String address) {
+    if (address == null) {
+      return null;
+    }
+    int keep = Math.min(6, address.length() / 2);
+    return address.substring(0, keep) + "****";
+  }
+
+  public static String maskEmail(String email) {
+    if (email == null) {
+      return null;
+    }
+    int at = email.indexOf('@');
+    return at <= 0 ? "****" : email.charAt(0) + "***" + email.substring(at);
+  }
+}

@@ -1,0 +1,26 @@
+package cn.gongkai.request.internal;
+
+import cn.gongkai.request.CaseEvent;
+import cn.gongkai.request.CaseRegister;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** 归档: the case is closed with its outcome and sub-code (条例第四十五条). */
+@Component("archiveCaseDelegate")
+class ArchiveCaseDelegate implements JavaDelegate {
+
+  private final CaseRegister register;
+
+  ArchiveCaseDelegate(CaseRegister register) {
+    this.register = register;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = ((Number) execution.getVariable("caseId")).longValue();
+    register.close(caseId, ReplyClock.now());
+    register.recordEvent(caseId, new CaseEvent("Task_ArchiveCase", "归档", null, ReplyClock.now(),
+        (String) execution.getVariable("outcome"), null));
+  }
+}

@@ -1,0 +1,63 @@
+package cn.gongkai.request.internal;
+
+import cn.gongkai.agency.Agencies;
+import cn.gongkai.request.CaseEvent;
+import cn.gongkai.request.CaseRegister;
+import cn.gongkai.request.CaseRegister.RegisteredCase;
+import cn.gongkai.request.PersonalData;
+import cn.gongkai.request.RequestRegistration;
+import cn.gongkai.web.BadRequestException;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * 登记申请: checks the request, numbers it, stores it in the register with the applicant's personal
+ * data, makes the case number the business key, moves personal data out of the process and starts
+ * the reply clock from the date of receipt.
+ */
+@Component("registerRequestDelegate")
+class RegisterRequestDelegate implements JavaDelegate {
+
+  private final Agencies agencies;
+  private final CaseRegister register;
+  private final ReplyClock clock;
+
+  RegisterRequestDelegate(Agencies agencies, CaseRegister register, ReplyClock clock) {
+    this.agencies = agencies;
+    this.register = register;
+    this.clock = clock;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    RequestRegistration request;
+    try {
+      request = RequestRegistration.parse(execution.getVariables(), ReplyClock.today());
+    } catch (BadRequestException e) {
+      // the start form shows this message; the whole start is rolled back, nothing is stored
+      throw new BadUserRequestException(e.problems().stream()
+          .map(p -> p.message() + "（" + p.field() + "）")
+          .collect(Collectors.joining("；")));
+    }
+    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String user = auth == null ? null : auth.getUserId();
+    RegisteredCase registered = register.register(agencies.defaultAgency(), request, ReplyClock.now(), user);
+    register.linkProcessInstance(registered.id(), execution.getProcessInstanceId());
+    register.recordEvent(registered.id(),
+        new CaseEvent("Task_RegisterRequest", "登记申请", user, ReplyClock.now(), registered.caseNumber(), null));
+    execution.setProcessBusinessKey(registered.caseNumber());
+    execution.removeVariables(PersonalData.VARIABLES);
+    execution.setVariable("caseId", registered.id());
+    execution.setVariable("caseNumber", registered.caseNumber());
+    execution.setVariable("receivedOn", request.receivedOn().toString());
+    ReplyClock.ClockState state = clock.start(registered.id(), request.receivedOn());
+    execution.setVariable("replyDueOn", state.due().toString());
+    execution.setVariable("replyDueProvisional", state.provisional());
+    execution.setVariable("replyOverdueAt", state.overdueAt());
+    execution.setVariable("replyReminderAt", state.reminderAt());
+  }
+}

@@ -1,0 +1,100 @@
+package cn.gongkai.request.internal;
+
+import cn.gongkai.request.CaseEvent;
+import cn.gongkai.request.CaseRegister;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * N working days before the reply deadline, e-mails the people who hold the case's open tasks (the
+ * assignee, or every member of the candidate groups). A mail failure is recorded, never fatal.
+ */
+@Component("remindHandlersDelegate")
+class RemindHandlersDelegate implements JavaDelegate {
+
+  private static final Logger log = LoggerFactory.getLogger(RemindHandlersDelegate.class);
+
+  private final CaseRegister register;
+  private final ObjectProvider<JavaMailSender> mailSender;
+  private final String from;
+
+  RemindHandlersDelegate(CaseRegister register, ObjectProvider<JavaMailSender> mailSender,
+      @Value("${gongkai.mail.from:gongkai@localhost}") String from) {
+    this.register = register;
+    this.mailSender = mailSender;
+    this.from = from;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = ((Number) execution.getVariable("caseId")).longValue();
+    String caseNumber = (String) execution.getVariable("caseNumber");
+    String due = (String) execution.getVariable("replyDueOn");
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
+    IdentityService identity = execution.getProcessEngineServices().getIdentityService();
+    Set<String> recipients = new LinkedHashSet<>();
+    Set<String> taskNames = new LinkedHashSet<>();
+    for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
+      taskNames.add(task.getName());
+      if (task.getAssignee() != null) {
+        addEmail(identity, task.getAssignee(), recipients);
+        continue;
+      }
+      for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+        if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+          identity.createUserQuery().memberOfGroup(link.getGroupId()).list()
+              .forEach(user -> addEmail(user, recipients));
+        }
+      }
+    }
+    String note = "提醒 " + String.join("、", taskNames) + "：答复期限 " + due + "，收件人 " + recipients.size() + " 人";
+    JavaMailSender sender = mailSender.getIfAvailable();
+    if (sender != null && !recipients.isEmpty()) {
+      SimpleMailMessage message = new SimpleMailMessage();
+      message.setFrom(from);
+      message.setTo(recipients.toArray(String[]::new));
+      message.setSubject("【即将到期】" + caseNumber + " 政府信息公开申请答复期限为 " + due);
+      message.setText("案件 " + caseNumber + " 的答复期限为 " + due + "（北京时间当日24时届满）。\n当前环节："
+          + String.join("、", taskNames) + "。\n请及时办理，逾期将转督办。");
+      try {
+        sender.send(message);
+      } catch (MailException e) {
+        log.warn("Reminder mail for case {} failed: {}", caseNumber, e.getMessage());
+        note += "；邮件发送失败：" + e.getMessage();
+      }
+    } else if (sender == null) {
+      note += "；未配置邮件服务器，未发送邮件";
+    }
+    register.recordEvent(caseId, new CaseEvent("Task_RemindHandlers", "提醒办理人员", null, ReplyClock.now(),
+        "REMINDED", note));
+  }
+
+  private static void addEmail(IdentityService identity, String userId, Set<String> recipients) {
+    User user = identity.createUserQuery().userId(userId).singleResult();
+    if (user != null) {
+      addEmail(user, recipients);
+    }
+  }
+
+  private static void addEmail(User user, Set<String> recipients) {
+    if (user.getEmail() != null && !user.getEmail().isBlank()) {
+      recipients.add(user.getEmail());
+    }
+  }
+}
