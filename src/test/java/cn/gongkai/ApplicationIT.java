@@ -32,11 +32,9 @@ class ApplicationIT {
   ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(GongkaiApplication.class)
         .profiles("demo")
-        .properties(
-            "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("gongkai") + ";LOCK_TIMEOUT=10000",
-            "server.port=0",
-            "camunda.bpm.job-execution.enabled=false")
-        .run();
+        .run("--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("gongkai") + ";LOCK_TIMEOUT=10000",
+            "--server.port=0",
+            "--camunda.bpm.job-execution.enabled=false");
   }
 
   HttpResponse<String> get(int port, String path, String user) throws Exception {

@@ -69,6 +69,7 @@ class PostgresLifecycleIT {
     process.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));
     process.complete(pi, "Task_SignOffReply", "leader", Map.of("signOffResult", "APPROVED"));
+    ProcessTestSupport.clockAt("2026-09-25T16:00");
     process.complete(pi, "Task_DeliverReply", "intake",
         Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-25", "postedOn", "2026-09-25"));
 
