@@ -28,9 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
+  private final boolean required;
 
-  ApiAuthenticationFilter(IdentityService identityService) {
+  /** @param required answer 401 without credentials (false: anonymous callers pass, unauthenticated) */
+  ApiAuthenticationFilter(IdentityService identityService, boolean required) {
     this.identityService = identityService;
+    this.required = required;
   }
 
   @Override
@@ -39,6 +42,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     Caller caller = fromBasic(request);
     if (caller == null && isSafe(request)) {
       caller = fromWebappSession(request.getSession(false));
+    }
+    if (caller == null && !required) {
+      chain.doFilter(request, response);
+      return;
     }
     if (caller == null) {
       response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);

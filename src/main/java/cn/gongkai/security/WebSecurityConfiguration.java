@@ -14,12 +14,24 @@ class WebSecurityConfiguration {
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, true));
     registration.setName("gongkai-api-auth");
     // the engine REST API too, /engine-rest/engine included (Camunda's own filter leaves that one open)
     registration.addUrlPatterns("/api/*", "/cases/*", "/engine-rest/*");
     registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
     registration.setOrder(11);
+    return registration;
+  }
+
+  /** Health status is public (for load balancers); its details only for admin and supervisor. */
+  @Bean
+  FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, false));
+    registration.setName("gongkai-actuator-auth");
+    registration.addUrlPatterns("/actuator/*");
+    registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+    registration.setOrder(12);
     return registration;
   }
 }
