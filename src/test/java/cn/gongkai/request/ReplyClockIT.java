@@ -88,7 +88,7 @@ class ReplyClockIT {
 
     // when an administrator loads 2027 with New Year's Day off
     calendar.load(2027, """
-        {"year": 2027, "papers": ["国务院办公厅关于2027年部分节假日安排的通知"],
+        {"year": 2027, "papers": ["https://www.gov.cn/zhengce/content/2027-notice.htm"],
          "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}""", "admin");
 
     // then the deadline, its timer and the open task move by one day and are no longer provisional

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -35,11 +36,19 @@ class CaseStepParseListener extends AbstractBpmnParseListener {
     if (!PROCESS_KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
       return;
     }
-    TaskListener delegate = (DelegateTask task) -> listener.getObject().notify(task);
+    // built-in listeners bypass the delegate interceptor, so engine calls they make would be checked
+    // against the user's own authorizations; like any delegate, they act for the process instead
+    TaskListener delegate = (DelegateTask task) -> Context.getCommandContext().runWithoutAuthorization(() -> {
+      listener.getObject().notify(task);
+      return null;
+    });
     var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, delegate);
     definition.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, delegate);
     activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
-        (DelegateExecution execution) -> listener.getObject().notify(execution));
+        (DelegateExecution execution) -> Context.getCommandContext().runWithoutAuthorization(() -> {
+          listener.getObject().notify(execution);
+          return null;
+        }));
   }
 }
