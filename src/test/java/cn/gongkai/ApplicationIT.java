@@ -65,7 +65,7 @@ class ApplicationIT {
       }
 
       // the webapps load
-      for (String app2 : List.of("tasklist", "cockpit", "admin")) {
+      for (String app2 : List.of("welcome", "tasklist", "cockpit", "admin")) {
         HttpResponse<String> page = get(port, "/camunda/app/" + app2 + "/default/", null);
         assertThat(page.statusCode()).as(app2).isEqualTo(200);
         assertThat(page.body()).as(app2).contains("<html");
@@ -75,6 +75,13 @@ class ApplicationIT {
       assertThat(get(port, "/engine-rest/engine", null).statusCode()).isEqualTo(401);
       assertThat(get(port, "/engine-rest/process-definition/count", "admin").statusCode()).isEqualTo(200);
       assertThat(get(port, "/api/cases/x", null).statusCode()).isEqualTo(401);
+      // nobody can create an administrator from the web
+      HttpResponse<String> setup = http.send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + port + "/camunda/api/admin/setup/default/user/create"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"profile\":{\"id\":\"x\"},\"credentials\":{\"password\":\"x\"}}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(setup.statusCode()).isEqualTo(403);
 
       // register one case through the API
       String body = """

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -84,12 +85,22 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       }
     });
     grantAll();
+    // Camunda's webapps know an administrator by membership of camunda-admin (else they offer a
+    // public "create the first admin" page, which gongkai never allows, see SetupLock)
+    if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+      Group group = identity.newGroup(Groups.CAMUNDA_ADMIN);
+      group.setName("Camunda 管理员");
+      group.setType(Groups.GROUP_TYPE_SYSTEM);
+      identity.saveGroup(group);
+    }
     if (demoUsers) {
       GROUP_NAMES.keySet().forEach(group -> ensureUser(group, DEMO_NAMES.get(group), "demo", group));
+      ensureUser(Roles.ADMIN, DEMO_NAMES.get(Roles.ADMIN), "demo", Groups.CAMUNDA_ADMIN);
       log.warn("Demo profile: users {} have the password \"demo\"", GROUP_NAMES.keySet());
     }
     if (!adminId.isBlank() && !adminPassword.isBlank()) {
       ensureUser(adminId, "管理员", adminPassword, Roles.ADMIN);
+      ensureUser(adminId, "管理员", adminPassword, Groups.CAMUNDA_ADMIN);
     }
   }
 
@@ -112,6 +123,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     // Administrators: everything, everywhere (what Camunda grants camunda-admin).
     for (Resource resource : Resources.values()) {
       grant(Roles.ADMIN, resource, ANY, Permissions.ALL);
+      grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
     // Staff: Tasklist, read the processes, work their tasks (Camunda adds per-task grants for candidates).
     for (String group : List.of(

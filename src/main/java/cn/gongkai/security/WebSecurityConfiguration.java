@@ -23,6 +23,15 @@ class WebSecurityConfiguration {
     return registration;
   }
 
+  @Bean
+  FilterRegistrationBean<SetupLock> setupLock() {
+    FilterRegistrationBean<SetupLock> registration = new FilterRegistrationBean<>(new SetupLock());
+    registration.setName("gongkai-setup-lock");
+    registration.addUrlPatterns("/camunda/api/admin/setup/*");
+    registration.setOrder(5);
+    return registration;
+  }
+
   /** Health status is public (for load balancers); its details only for admin and supervisor. */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {
