@@ -36,7 +36,7 @@ class CasePageController {
     model.addAttribute("c", shown);
     model.addAttribute("personalDataShown", seesPersonalData);
     model.addAttribute("events", register.events(full.id()));
-    model.addAttribute("deadline", view.currentDeadline(full));
+    model.addAttribute("explanation", view.explain(full, view.currentDeadline(full)));
     model.addAttribute("changes", register.deadlineChanges(full.id()));
     model.addAttribute("pauseLabel", CaseView.pauseLabel(full.pauseReason()));
     model.addAttribute("user", user);

@@ -73,12 +73,35 @@ public class CaseView {
     pauses.put("pausedWorkingDays", c.pausedWorkingDays());
     json.put("pauses", pauses);
     Deadline deadline = currentDeadline(full);
-    json.put("explanation", deadline == null ? null : deadline.explanation());
+    json.put("explanation", explain(full, deadline));
     json.put("deadlineChanges", register.deadlineChanges(c.id()));
     json.put("fee", c.feeAmount() == null ? null
         : Map.of("amount", c.feeAmount(), "noticedOn", String.valueOf(c.feeNoticedOn()),
             "paidOn", String.valueOf(c.feePaidOn())));
     return json;
+  }
+
+  /** How the reply deadline came about, in Chinese: the statutory period, pauses, extension, the days counted. */
+  public String explain(DisclosureCase c, Deadline deadline) {
+    if (deadline == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder("答复期限自" + c.clockStartedOn() + "起算，法定" + settings.replyWorkingDays()
+        + "个工作日（条例第三十三条第二款）");
+    if (c.correctionCount() > 0) {
+      text.append("，申请经补正，自收到补正申请之日重新计算（条例第三十条）");
+    }
+    if (c.pausedWorkingDays() > 0) {
+      text.append("，征求意见或缴费期间不计算在内，顺延").append(c.pausedWorkingDays()).append("个工作日");
+    }
+    if (c.extensionWorkingDays() != null) {
+      text.append("，经批准延期").append(c.extensionWorkingDays()).append("个工作日");
+    }
+    if (c.pausedSince() != null) {
+      text.append("；目前计时暂停（").append(pauseLabel(c.pauseReason())).append("，自").append(c.pausedSince())
+          .append("起）");
+    }
+    return text.append("。").append(deadline.explanation()).toString();
   }
 
   /** The reason a clock is paused, in Chinese. */
