@@ -64,7 +64,11 @@ class ApplicationIT {
         bpmn.forEach(f -> assertThat(resources).contains("bpmn/" + f.getFileName()));
       }
 
-      // the webapps load
+      // the webapps load, without sending anyone to a first-administrator setup page
+      HttpResponse<String> welcome = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://localhost:" + port + "/camunda/app/welcome/default/")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(welcome.statusCode()).isEqualTo(200);
       for (String app2 : List.of("welcome", "tasklist", "cockpit", "admin")) {
         HttpResponse<String> page = get(port, "/camunda/app/" + app2 + "/default/", null);
         assertThat(page.statusCode()).as(app2).isEqualTo(200);

@@ -57,6 +57,16 @@ class DisclosureRequestProcessIT {
     return register.findByNumber(instance.getBusinessKey()).orElseThrow();
   }
 
+  /** The case ended archived with that outcome, closed in the register. */
+  void assertArchived(ProcessInstance pi, Outcome outcome) {
+    assertThat(pi).isEnded().hasPassed("Task_ArchiveCase", "EndEvent_CaseArchived");
+    DisclosureCase c = row(pi);
+    assertThat(c.status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(c.outcome()).isEqualTo(outcome);
+    assertThat(c.archivedAt()).isNotNull();
+    assertThat(c.currentStepName()).isEqualTo("已归档");
+  }
+
   void screenAccepted(ProcessInstance pi) {
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
   }
@@ -165,8 +175,8 @@ class DisclosureRequestProcessIT {
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));
     signOffAndDeliver(pi);
 
-    assertThat(pi).isEnded().hasPassed("Task_SecrecyReview", "Task_LegalReview");
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.PARTIAL);
+    assertThat(pi).hasPassed("Task_SecrecyReview", "Task_LegalReview");
+    assertArchived(pi, Outcome.PARTIAL);
     assertThat(row(pi).outcomeCode()).isEqualTo("THIRD_PARTY");
   }
 
@@ -180,8 +190,8 @@ class DisclosureRequestProcessIT {
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));
     signOffAndDeliver(pi);
 
-    assertThat(pi).isEnded().hasNotPassed("Task_SecrecyReview");
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.REFUSE);
+    assertThat(pi).hasNotPassed("Task_SecrecyReview");
+    assertArchived(pi, Outcome.REFUSE);
     assertThat(row(pi).outcomeCode()).isEqualTo("PROCESS_INFO");
   }
 
@@ -206,8 +216,8 @@ class DisclosureRequestProcessIT {
     assertThat(pi).isWaitingAt("Task_SignOffReply");
     signOffAndDeliver(pi);
 
-    assertThat(pi).isEnded().hasNotPassed("Task_SecrecyReview", "Task_LegalReview");
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.valueOf(outcome));
+    assertThat(pi).hasNotPassed("Task_SecrecyReview", "Task_LegalReview");
+    assertArchived(pi, Outcome.valueOf(outcome));
     if (outcome.equals("NOT_THIS_AGENCY")) {
       assertThat(row(pi).competentAgency()).startsWith("楚雄市住房和城乡建设局");
     }
@@ -223,9 +233,8 @@ class DisclosureRequestProcessIT {
 
     assertThat(pi).isWaitingAt("Task_DeliverReply");
     deliver(pi);
-    assertThat(pi).isEnded().hasNotPassed("Task_HandleRequest");
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.valueOf(closing));
-    assertThat(row(pi).status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(pi).hasNotPassed("Task_HandleRequest");
+    assertArchived(pi, Outcome.valueOf(closing));
   }
 
   @Test
@@ -270,9 +279,8 @@ class DisclosureRequestProcessIT {
 
     process.fireTimer(pi, "BoundaryEvent_CorrectionPeriodExpired");
 
-    assertThat(pi).isEnded().hasPassed("Task_RecordWithdrawal", "EndEvent_RequestWithdrawn", "Task_ArchiveCase");
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.NO_CORRECTION);
-    assertThat(row(pi).status()).isEqualTo(CaseStatus.CLOSED);
+    assertThat(pi).hasPassed("Task_RecordWithdrawal", "EndEvent_RequestWithdrawn").hasNotPassed("Task_HandleRequest");
+    assertArchived(pi, Outcome.NO_CORRECTION);
   }
 
   @Test
@@ -288,8 +296,7 @@ class DisclosureRequestProcessIT {
         Map.of("screeningDecision", "CLOSE", "closingOutcome", "UNCLEAR_AFTER_CORRECTION"));
     deliver(pi);
 
-    assertThat(pi).isEnded();
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.UNCLEAR_AFTER_CORRECTION);
+    assertArchived(pi, Outcome.UNCLEAR_AFTER_CORRECTION);
   }
 
   @Test
@@ -303,8 +310,8 @@ class DisclosureRequestProcessIT {
 
     assertThat(pi).isWaitingAt("Task_DeliverReply");
     deliver(pi);
-    assertThat(pi).isEnded().hasPassed("Task_RecordVolumeRefusal");
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.UNREASONABLE_VOLUME);
+    assertThat(pi).hasPassed("Task_RecordVolumeRefusal");
+    assertArchived(pi, Outcome.UNREASONABLE_VOLUME);
   }
 
   @Test
@@ -335,8 +342,7 @@ class DisclosureRequestProcessIT {
         Map.of("secrecyReviewResult", "APPROVED", "secrecyReviewComment", ""));
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));
     signOffAndDeliver(pi);
-    assertThat(pi).isEnded();
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.PARTIAL);
+    assertArchived(pi, Outcome.PARTIAL);
   }
 
   @Test
@@ -517,8 +523,8 @@ class DisclosureRequestProcessIT {
 
     process.fireTimer(pi, "BoundaryEvent_FeePeriodExpired");
 
-    assertThat(pi).isEnded().hasPassed("Task_RecordFeeUnpaid");
-    assertThat(row(pi).outcome()).isEqualTo(Outcome.FEE_UNPAID);
+    assertThat(pi).hasPassed("Task_RecordFeeUnpaid", "EndEvent_RequestWithdrawn");
+    assertArchived(pi, Outcome.FEE_UNPAID);
   }
 
   @Test

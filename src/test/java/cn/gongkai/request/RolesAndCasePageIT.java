@@ -48,6 +48,9 @@ class RolesAndCasePageIT {
     assertThat(mayAccess("supervisor", "cockpit")).isTrue();
     assertThat(mayAccess("supervisor", "admin")).isFalse();
     assertThat(mayAccess("admin", "admin")).isTrue();
+    // Camunda's webapps recognise the administrator (else they send everyone to a first-admin setup page)
+    assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").list())
+        .extracting(org.camunda.bpm.engine.identity.User::getId).containsExactly("admin");
     // supervisors only read
     assertThat(engine.getAuthorizationService().isUserAuthorized("supervisor", List.of("supervisor"),
         Permissions.UPDATE, Resources.PROCESS_INSTANCE, "*")).isFalse();
