@@ -2,6 +2,7 @@ package cn.gongkai.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.interpretation.PolicyVariables;
 import cn.gongkai.request.DisclosureVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,7 +41,8 @@ class ModelConsistencyIT {
 
   /** The variables each process declares (besides those its expressions name). */
   static final Map<String, Set<String>> DECLARED_VARIABLES = Map.of(
-      "disclosure-request", DisclosureVariables.ALL);
+      "disclosure-request", DisclosureVariables.ALL,
+      PolicyVariables.PROCESS_KEY, PolicyVariables.ALL);
 
   private static final Pattern GENERATED_ID =
       Pattern.compile("(^|_)(\\d+|[0-9a-z]{7})$|^(Activity|Flow|Event|Gateway|Process|Form)_[0-9a-z]+$");
