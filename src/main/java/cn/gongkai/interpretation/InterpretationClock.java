@@ -1,5 +1,6 @@
 package cn.gongkai.interpretation;
 
+import cn.gongkai.calendar.CalendarYearLoaded;
 import cn.gongkai.calendar.Deadline;
 import cn.gongkai.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.event.EventListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -82,6 +84,11 @@ public class InterpretationClock {
    * Computes every open interpretation deadline again (after a calendar year was loaded): the register,
    * the process variables, the overdue timer and the publication task move with it. Returns how many moved.
    */
+  @EventListener
+  void onCalendarYearLoaded(CalendarYearLoaded event) {
+    recomputeOpenDeadlines(event.year() + "年节假日安排更新");
+  }
+
   public int recomputeOpenDeadlines(String reason) {
     int moved = 0;
     for (PolicyCase c : register.open()) {

@@ -141,7 +141,7 @@ class RequestApiIT {
     assertThat(send("POST", "/api/requests", null, CaseFixtures.request("2026-11-20")).statusCode()).isEqualTo(401);
     assertThat(send("POST", "/api/requests", "handler", CaseFixtures.request("2026-11-20")).statusCode())
         .isEqualTo(403);
-    assertThat(send("POST", "/api/requests", "office:wrong", CaseFixtures.request("2026-11-20")).statusCode())
+    assertThat(send("POST", "/api/requests", "nobody:wrong", CaseFixtures.request("2026-11-20")).statusCode())
         .isEqualTo(401);
     assertThat(send("GET", casePath("〔1999〕第1号"), "handler", null).statusCode()).isEqualTo(404);
   }
