@@ -523,7 +523,7 @@ class DisclosureRequestProcessIT {
 
     process.fireTimer(pi, "BoundaryEvent_FeePeriodExpired");
 
-    assertThat(pi).hasPassed("Task_RecordFeeUnpaid", "EndEvent_RequestWithdrawn");
+    assertThat(pi).hasPassed("Task_RecordFeeUnpaid", "EndEvent_FeeNotPaid");
     assertArchived(pi, Outcome.FEE_UNPAID);
   }
 
