@@ -18,6 +18,9 @@
 export default {
   // gongkai: Simplified Chinese only. 'zh' is the only available locale and the
   // fallback, so every browser (also one asking for English) gets locales/zh.json.
+  app: {
+    name: '流程监控'
+  },
   locales: {
     availableLocales: ['zh'],
     fallbackLocale: 'zh'
