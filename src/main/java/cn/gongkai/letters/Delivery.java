@@ -1,5 +1,6 @@
 package cn.gongkai.letters;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -19,6 +20,7 @@ public record Delivery(
     String recordedBy) {
 
   /** The day that counts as the day of reply for the reply deadline: posting day for post, else delivery day. */
+  @JsonProperty("replyDate")
   public LocalDate replyDate() {
     return method == DeliveryMethod.POST ? postedOn : deliveredOn;
   }
