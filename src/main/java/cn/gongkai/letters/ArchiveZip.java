@@ -68,7 +68,8 @@ final class ArchiveZip {
       }
       byte[] manifestBytes = json(manifest);
       put(zip, MANIFEST, manifestBytes, at);
-      put(zip, MANIFEST_CHECKSUM, (Sha256.of(manifestBytes) + "  " + MANIFEST + "\n").getBytes(StandardCharsets.UTF_8), at);
+      String checksumLine = Sha256.of(manifestBytes) + "  " + MANIFEST + "\n";
+      put(zip, MANIFEST_CHECKSUM, checksumLine.getBytes(StandardCharsets.UTF_8), at);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

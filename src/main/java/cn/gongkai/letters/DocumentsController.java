@@ -155,7 +155,9 @@ class DocumentsController {
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+      boolean attrChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0;
+      if (attrChar) {
         out.append(c);
       } else {
         out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))

@@ -71,10 +71,10 @@ public enum LetterKind {
       Set.of(CONSULTATION_DUE), Set.of(CONSULTATION_DUE)),
   AGENCY_CONSULTATION("征求意见函", "函", Audience.AGENCY, null, Reg.of("第三十四条"),
       Set.of(CONSULTATION_DUE), Set.of(CONSULTATION_DUE)),
-  FEE_NOTICE("收费通知书", "费", Audience.APPLICANT, "通知",
+  FEE_NOTICE("收费通知书", "费", Audience.APPLICANT, "通知书",
       Reg.of("第四十二条") + "、《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
       Set.of(FEE_AMOUNT, FEE_BASIS, FEE_DUE), Set.of(FEE_AMOUNT, FEE_BASIS, FEE_DUE)),
-  NOT_HANDLED_NOTICE("不予处理告知书", "处", Audience.APPLICANT, "告知", Reg.of("第三十九条"),
+  NOT_HANDLED_NOTICE("不予处理告知书", "处", Audience.APPLICANT, "告知书", Reg.of("第三十九条"),
       Set.of(REASONS), Set.of(REASONS));
 
   /** Whom a letter is addressed to. */
@@ -142,7 +142,7 @@ public enum LetterKind {
     return remedyNoun != null;
   }
 
-  /** How the remedy clause names this letter (答复, 通知, 告知); null when it carries none. */
+  /** How the remedy clause names this letter (答复, 通知书, 告知书); null when it carries none. */
   String remedyNoun() {
     return remedyNoun;
   }

@@ -58,6 +58,28 @@ public class LetterTemplates {
     checkFolder();
   }
 
+  /** Load-time check of the folder: validates every override and names files that match no kind. */
+  private void checkFolder() {
+    if (templateDir == null) {
+      return;
+    }
+    if (!Files.isDirectory(templateDir)) {
+      log.warn("文书模板目录不存在：{}，使用内置模板", templateDir.toAbsolutePath());
+      return;
+    }
+    Set<String> known = Arrays.stream(LetterKind.values()).map(LetterKind::templateFile).collect(Collectors.toSet());
+    try (Stream<Path> files = Files.list(templateDir)) {
+      files.map(p -> p.getFileName().toString())
+          .filter(name -> name.endsWith(".docx") && !name.startsWith("~$") && !known.contains(name))
+          .forEach(name -> log.warn("文书模板目录中的文件 {} 不对应任何文书种类，已忽略", name));
+    } catch (IOException e) {
+      log.warn("无法读取文书模板目录 {}：{}", templateDir, e.getMessage());
+    }
+    for (LetterKind kind : LetterKind.values()) {
+      currentOverride(kind);
+    }
+  }
+
   /** Every problem of a template for that kind; empty when it can be used. Nothing is stored. */
   public List<TemplateProblem> validate(LetterKind kind, String fileName, byte[] content) {
     List<TemplateProblem> problems = new ArrayList<>();
@@ -91,7 +113,6 @@ public class LetterTemplates {
 
   /** For each kind: its file, whether an office's file is in use, and why an office's file was refused. */
   public List<TemplateStatus> status() {
-    checkFolder();
     return Arrays.stream(LetterKind.values())
         .map(kind -> {
           OfficeTemplate override = currentOverride(kind);
@@ -115,27 +136,6 @@ public class LetterTemplates {
   byte[] template(LetterKind kind) {
     OfficeTemplate override = currentOverride(kind);
     return override != null && override.usable() ? override.content() : builtIn.get(kind);
-  }
-
-  /** Load-time check of the folder: validates every override and names files that match no kind. */
-  private void checkFolder() {
-    if (templateDir == null || !Files.isDirectory(templateDir)) {
-      if (templateDir != null) {
-        log.warn("文书模板目录不存在：{}，使用内置模板", templateDir.toAbsolutePath());
-      }
-      return;
-    }
-    Set<String> known = Arrays.stream(LetterKind.values()).map(LetterKind::templateFile).collect(Collectors.toSet());
-    try (Stream<Path> files = Files.list(templateDir)) {
-      files.map(p -> p.getFileName().toString())
-          .filter(name -> name.endsWith(".docx") && !name.startsWith("~$") && !known.contains(name))
-          .forEach(name -> log.warn("文书模板目录中的文件 {} 不对应任何文书种类，已忽略", name));
-    } catch (IOException e) {
-      log.warn("无法读取文书模板目录 {}：{}", templateDir, e.getMessage());
-    }
-    for (LetterKind kind : LetterKind.values()) {
-      currentOverride(kind);
-    }
   }
 
   /** The office's file for the kind, re-read and re-checked when its size or time stamp changed. */

@@ -12,7 +12,7 @@ import java.util.List;
  */
 public record VerificationResult(boolean valid, List<FileCheck> files, List<String> problems, FileCheck archive) {
 
-  /** One file's check; {@code expected} is null for a file the manifest does not list, {@code actual} for one missing. */
+  /** One file's check; {@code expected} is null for a file not in the manifest, {@code actual} for a missing one. */
   public record FileCheck(String name, String expected, String actual, boolean ok) {}
 
   /** The files that fail. */

@@ -18,10 +18,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 
 /**
- * Writes the built-in letter templates (src/main/resources/letters/*.docx) with Apache POI. Run it after
- * changing a standard text, then commit the .docx files:
- * {@code ./mvnw -q -B test-compile exec:java} is not configured; run {@code BuiltInTemplatesTest#regenerate}
- * with {@code -Dletters.regenerate=true}, or call {@link #main} from the IDE.
+ * Writes the built-in letter templates (src/main/resources/letters/*.docx and README.md) with Apache POI.
+ * After changing a standard text, regenerate and commit them:
+ * {@code ./mvnw -q -B test -Dtest='LetterTemplatesTest#regenerateBuiltInTemplates' -Dletters.regenerate=true}
+ * (or run {@link #main} from the IDE). {@code LetterTemplatesTest} fails while they are out of date.
  *
  * <p>Layout follows GB/T 9704-2012 loosely: A4, title in 方正小标宋简体 二号, body in 仿宋_GB2312 三号,
  * fixed 28 pt lines, two-character first-line indent.

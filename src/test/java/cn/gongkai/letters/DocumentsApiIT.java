@@ -152,7 +152,8 @@ class DocumentsApiIT {
     mvc.perform(get("/api/cases/{caseNumber}/archive", ref.caseNumber()).with(as("a", "admin")))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Type", "application/zip"))
-        .andExpect(header().string("Content-Disposition", endsWith(DocumentsController.rfc5987("归档_" + ref.caseNumber() + ".zip"))));
+        .andExpect(header().string("Content-Disposition",
+            endsWith(DocumentsController.rfc5987("归档_" + ref.caseNumber() + ".zip"))));
     mvc.perform(get("/api/cases/{caseNumber}/archive/verification", ref.caseNumber()).with(as("sv", "supervisor")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.valid").value(true))

@@ -16,6 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -43,6 +44,13 @@ class LetterTemplatesTest {
 
     // then it has no problem
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  @EnabledIfSystemProperty(named = "letters.regenerate", matches = "true")
+  void regenerateBuiltInTemplates() throws IOException {
+    // not a check: writes src/main/resources/letters from the generator when asked to
+    BuiltInTemplateGenerator.writeAll(BuiltInTemplateGenerator.DEFAULT_TARGET);
   }
 
   @Test
