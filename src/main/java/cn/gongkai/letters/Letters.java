@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -186,6 +188,14 @@ public class Letters {
     }
     long id = store.insertDelivery(documentId, method, deliveredOn, postedOn, now(), user);
     return store.deliveries(documentId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+  }
+
+  /**
+   * The day of reply proven by the deliveries (the earliest, if delivered more than once); what the reply
+   * deadline is checked against. Empty while the document has not been delivered.
+   */
+  public Optional<LocalDate> replyDate(long documentId) {
+    return deliveries(documentId).stream().map(Delivery::replyDate).filter(Objects::nonNull).min(LocalDate::compareTo);
   }
 
   /** The recorded deliveries of the document, oldest first. */

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.namespace.QName;
+import org.apache.xmlbeans.XmlCursor;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -33,6 +35,7 @@ final class BuiltInTemplateGenerator {
   private static final String TITLE_FONT = "方正小标宋简体";
   private static final String BODY_FONT = "仿宋_GB2312";
   private static final String LATIN_FONT = "Times New Roman";
+  private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
   private static final String OPENING = "本机关于{{收到申请日期}}收到您（单位）提出的政府信息公开申请（登记编号：{{案件编号}}），"
       + "申请获取：{{申请内容}}。";
@@ -258,6 +261,13 @@ final class BuiltInTemplateGenerator {
   }
 
   private static void pageSetup(XWPFDocument doc) {
+    // A value with line breaks (e.g. numbered correction items) must not be stretched across justified lines.
+    // (CTCompat is not in poi-ooxml-lite, hence the cursor; the settings part is empty, so order is no issue.)
+    try (XmlCursor cursor = doc.getSettings().getCTSettings().newCursor()) {
+      cursor.toEndToken();
+      cursor.beginElement(new QName(W_NS, "compat", "w"));
+      cursor.insertElement(new QName(W_NS, "doNotExpandShiftReturn", "w"));
+    }
     CTSectPr section = doc.getDocument().getBody().addNewSectPr();
     CTPageSz size = section.addNewPgSz();
     size.setW(BigInteger.valueOf(11906));

@@ -166,6 +166,8 @@ class LettersIT {
     assertThatThrownBy(() -> letters.recordDelivery(reply.id(), DeliveryMethod.IN_PERSON, LocalDate.of(2026, 3, 1), null))
         .isInstanceOf(BadRequestException.class).hasMessageContaining("deliveredOn");
 
+    assertThat(letters.replyDate(reply.id())).isEmpty();
+
     // when it is posted on the 17th and signed for on the 20th
     Delivery delivery = letters.recordDelivery(reply.id(), DeliveryMethod.POST, LocalDate.of(2026, 3, 20),
         LocalDate.of(2026, 3, 17), "intake");
@@ -173,6 +175,7 @@ class LettersIT {
     // then the day of reply is the posting day
     assertThat(delivery.replyDate()).isEqualTo(LocalDate.of(2026, 3, 17));
     assertThat(letters.deliveries(reply.id())).containsExactly(delivery);
+    assertThat(letters.replyDate(reply.id())).contains(LocalDate.of(2026, 3, 17));
   }
 
   @Test
