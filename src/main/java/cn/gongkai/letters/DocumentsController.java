@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,12 +47,15 @@ class DocumentsController {
   private final CaseArchive archive;
   private final CaseLookup cases;
   private final LetterTemplates templates;
+  private final LetterPdf pdf;
 
-  DocumentsController(Letters letters, CaseArchive archive, CaseLookup cases, LetterTemplates templates) {
+  DocumentsController(
+      Letters letters, CaseArchive archive, CaseLookup cases, LetterTemplates templates, LetterPdf pdf) {
     this.letters = letters;
     this.archive = archive;
     this.cases = cases;
     this.templates = templates;
+    this.pdf = pdf;
   }
 
   @GetMapping("/cases/{caseNumber}/documents")
@@ -73,6 +78,27 @@ class DocumentsController {
     String fallback = "document-" + id + (version == null ? "" : "-v" + version)
         + (DocumentContent.PDF.equals(content.contentType()) ? ".pdf" : ".docx");
     return download(content.content(), content.contentType(), content.fileName(), fallback);
+  }
+
+  /** The letter as PDF, when LibreOffice and a Chinese font are installed on the server (501 otherwise). */
+  @GetMapping("/documents/{id}/pdf")
+  ResponseEntity<?> pdf(
+      @PathVariable long id, @RequestParam(required = false) Integer version, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, READERS);
+    DocumentContent content = letters.content(id, version);
+    String name = content.fileName().replaceAll("\\.(docx|pdf)$", "") + ".pdf";
+    String fallback = "document-" + id + (version == null ? "" : "-v" + version) + ".pdf";
+    if (DocumentContent.PDF.equals(content.contentType())) {
+      return download(content.content(), DocumentContent.PDF, name, fallback);
+    }
+    if (!pdf.available()) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", HttpStatus.NOT_IMPLEMENTED.value());
+      body.put("message", "服务器未安装 LibreOffice 或中文字体，无法生成 PDF，请下载 Word 文档");
+      body.put("errors", List.of());
+      return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).body(body);
+    }
+    return download(pdf.convert(content.content()), DocumentContent.PDF, name, fallback);
   }
 
   @PostMapping("/documents/{id}/versions")
@@ -136,9 +162,10 @@ class DocumentsController {
         .map(v -> new VersionView(v.version(), v.fileName(), v.contentType(), v.size(), v.sha256(), v.createdAt(),
             v.createdBy(), v.note(), base + "?version=" + v.version()))
         .toList();
+    String pdfUrl = pdf.available() ? request.getContextPath() + "/api/documents/" + document.id() + "/pdf" : null;
     return new DocumentView(document.id(), document.kind(), document.kind().title(), document.number(),
         document.version(), document.issuedOn(), document.createdAt(), document.createdBy(), document.frozen(), base,
-        versions, letters.deliveries(document.id()));
+        pdfUrl, versions, letters.deliveries(document.id()));
   }
 
   static ResponseEntity<byte[]> download(byte[] content, String contentType, String fileName, String asciiFallback) {
@@ -170,7 +197,7 @@ class DocumentsController {
   /** A delivery to record. */
   record DeliveryRequest(DeliveryMethod method, LocalDate deliveredOn, LocalDate postedOn) {}
 
-  /** A document in a listing, with every version and delivery. */
+  /** A document in a listing, with every version and delivery; {@code pdfUrl} only when PDF output is available. */
   record DocumentView(
       long id,
       LetterKind kind,
@@ -182,6 +209,7 @@ class DocumentsController {
       String createdBy,
       boolean frozen,
       String downloadUrl,
+      String pdfUrl,
       List<VersionView> versions,
       List<Delivery> deliveries) {}
 

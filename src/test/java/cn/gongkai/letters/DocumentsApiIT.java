@@ -35,6 +35,7 @@ class DocumentsApiIT {
   @Autowired CaseArchive archive;
   @Autowired Agencies agencies;
   @Autowired JdbcClient jdbc;
+  @Autowired LetterPdf pdf;
 
   MockMvc mvc;
   CaseRef ref;
@@ -101,6 +102,24 @@ class DocumentsApiIT {
 
     // then it is the stored letter
     assertThat(Sha256.of(body)).isEqualTo(refusal.sha256());
+  }
+
+  @Test
+  void pdfIsOfferedWhenTheServerCanMakeIt() throws Exception {
+    // when a handler asks for the refusal as PDF
+    if (pdf.available()) {
+      // then, with LibreOffice and a Chinese font installed, a PDF comes back
+      byte[] body = mvc.perform(get("/api/documents/{id}/pdf", refusal.id()).with(as("h", "handler")))
+          .andExpect(status().isOk())
+          .andExpect(header().string("Content-Type", DocumentContent.PDF))
+          .andReturn().getResponse().getContentAsByteArray();
+      assertThat(new String(body, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    } else {
+      // otherwise the server says why, in Chinese
+      mvc.perform(get("/api/documents/{id}/pdf", refusal.id()).with(as("h", "handler")))
+          .andExpect(status().isNotImplemented())
+          .andExpect(jsonPath("$.message").value("服务器未安装 LibreOffice 或中文字体，无法生成 PDF，请下载 Word 文档"));
+    }
   }
 
   @Test

@@ -91,7 +91,7 @@ class LetterContentTest {
   @BeforeAll
   static void loadBuiltInTemplates() {
     LetterSamples.quietPoiTl();
-    templates = new LetterTemplates(new LettersProperties(null, null, null, null));
+    templates = new LetterTemplates(new LettersProperties(null, null, null, null, null));
   }
 
   static String render(LetterKind kind, LetterData data) {

@@ -33,7 +33,7 @@ class LetterTemplatesTest {
   @BeforeAll
   static void loadBuiltIns() {
     LetterSamples.quietPoiTl();
-    builtInOnly = new LetterTemplates(new LettersProperties(null, null, null, null));
+    builtInOnly = new LetterTemplates(new LettersProperties(null, null, null, null, null));
   }
 
   @ParameterizedTest
@@ -74,7 +74,7 @@ class LetterTemplatesTest {
     write(LetterKind.REFUSE, edit(builtInOnly.builtIn(LetterKind.REFUSE), "特此答复。", "特此答复。欢迎监督。"));
 
     // when templates are loaded
-    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null));
+    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null, null));
 
     // then the office's file is used for that kind only
     assertThat(LetterSamples.text(templates.template(LetterKind.REFUSE))).contains("欢迎监督");
@@ -88,7 +88,7 @@ class LetterTemplatesTest {
   @Test
   void templateChangedWhileRunningIsUsedWithoutRestart() throws IOException {
     // given templates loaded from a folder without the receipt
-    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null));
+    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null, null));
     assertThat(templates.template(LetterKind.RECEIPT)).isEqualTo(builtInOnly.builtIn(LetterKind.RECEIPT));
 
     // when an office puts an edited receipt there
@@ -104,7 +104,7 @@ class LetterTemplatesTest {
     write(LetterKind.REFUSE, edit(builtInOnly.builtIn(LetterKind.REFUSE), "{{收件人}}：", "{{收件人："));
 
     // when templates are loaded
-    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null));
+    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null, null));
 
     // then the file is refused with a message naming file, kind, paragraph and fault
     assertThat(templates.problems()).extracting(TemplateProblem::describe)
@@ -122,7 +122,7 @@ class LetterTemplatesTest {
     write(LetterKind.DISCLOSE, edit(builtInOnly.builtIn(LetterKind.DISCLOSE), "{{收到申请日期}}", "{{申请日期}}"));
 
     // when templates are loaded
-    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null));
+    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null, null));
 
     // then it is refused, naming the field, and the built-in one is used
     assertThat(templates.problems()).singleElement()
@@ -136,7 +136,7 @@ class LetterTemplatesTest {
     write(LetterKind.NOT_EXIST, edit(builtInOnly.builtIn(LetterKind.NOT_EXIST), "{{救济途径}}", ""));
 
     // when templates are loaded
-    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null));
+    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null, null));
 
     // then it is refused: a reply without remedy would let the applicant's window stretch to a year
     assertThat(templates.problems()).singleElement()
@@ -169,7 +169,7 @@ class LetterTemplatesTest {
     Files.writeString(folder.resolve(LetterKind.RECEIPT.templateFile()), "not a docx");
 
     // when templates are loaded
-    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null));
+    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null, null));
 
     // then it is refused and the built-in receipt is used
     assertThat(templates.problems()).singleElement()
