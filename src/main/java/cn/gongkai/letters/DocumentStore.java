@@ -1,0 +1,139 @@
+package cn.gongkai.letters;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for documents, versions, deliveries and archive packages (tables of V20). */
+@Repository
+class DocumentStore {
+
+  private static final String DOCUMENT_COLUMNS = "d.id, d.case_kind, d.case_id, d.case_number, d.agency_code, d.kind,"
+      + " d.doc_number, d.issued_on, d.frozen, v.version, v.created_at, v.created_by, v.sha256";
+  private static final String LATEST = " FROM gk_document d JOIN gk_document_version v ON v.document_id = d.id"
+      + " WHERE v.version = (SELECT MAX(x.version) FROM gk_document_version x WHERE x.document_id = d.id)";
+  private static final String VERSION_COLUMNS =
+      "document_id, version, file_name, content_type, size_bytes, sha256, created_at, created_by, note";
+
+  private final JdbcClient jdbc;
+
+  DocumentStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insertDocument(CaseRef ref, LetterKind kind, String number, int year, long seq, LocalDate issuedOn,
+      OffsetDateTime createdAt, String createdBy) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO gk_document (case_kind, case_id, case_number, agency_code, kind, doc_number, doc_year,"
+            + " doc_seq, issued_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(ref.kind(), ref.id(), ref.caseNumber(), ref.agencyCode(), kind.name(), number, year, seq, issuedOn,
+            createdAt, createdBy)
+        .update(keys, "id");
+    return keys.getKeyAs(Long.class);
+  }
+
+  void insertVersion(long documentId, int version, String fileName, String contentType, byte[] content,
+      OffsetDateTime createdAt, String createdBy, String note) {
+    jdbc.sql("INSERT INTO gk_document_version (document_id, version, file_name, content_type, size_bytes, sha256,"
+            + " content, created_at, created_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(documentId, version, fileName, contentType, content.length, Sha256.of(content), content, createdAt,
+            createdBy, note)
+        .update();
+  }
+
+  /** Locks the document row until the transaction ends, so versions and freezing do not interleave. */
+  Optional<StoredDocument> lock(long documentId) {
+    List<Long> ids = jdbc.sql("SELECT id FROM gk_document WHERE id = ? FOR UPDATE").param(documentId)
+        .query(Long.class).list();
+    return ids.isEmpty() ? Optional.empty() : find(documentId);
+  }
+
+  Optional<StoredDocument> find(long documentId) {
+    return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + LATEST + " AND d.id = ?")
+        .param(documentId)
+        .query(DocumentStore::document)
+        .optional();
+  }
+
+  List<StoredDocument> documents(String caseKind, long caseId) {
+    return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + LATEST + " AND d.case_kind = ? AND d.case_id = ?"
+            + " ORDER BY d.created_at, d.id")
+        .params(caseKind, caseId)
+        .query(DocumentStore::document)
+        .list();
+  }
+
+  List<DocumentVersion> versions(long documentId) {
+    return jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM gk_document_version WHERE document_id = ? ORDER BY version")
+        .param(documentId)
+        .query(DocumentStore::version)
+        .list();
+  }
+
+  Optional<byte[]> content(long documentId, int version) {
+    return jdbc.sql("SELECT content FROM gk_document_version WHERE document_id = ? AND version = ?")
+        .params(documentId, version)
+        .query((rs, i) -> rs.getBytes(1))
+        .optional();
+  }
+
+  void updateIssuedOn(long documentId, LocalDate issuedOn) {
+    jdbc.sql("UPDATE gk_document SET issued_on = ? WHERE id = ?").params(issuedOn, documentId).update();
+  }
+
+  void freeze(long documentId, OffsetDateTime at, String by) {
+    jdbc.sql("UPDATE gk_document SET frozen = TRUE, frozen_at = ?, frozen_by = ? WHERE id = ? AND frozen = FALSE")
+        .params(at, by, documentId)
+        .update();
+  }
+
+  long insertDelivery(long documentId, DeliveryMethod method, LocalDate deliveredOn, LocalDate postedOn,
+      OffsetDateTime at, String by) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO gk_document_delivery (document_id, method, delivered_on, posted_on, recorded_at,"
+            + " recorded_by) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(documentId, method.name(), deliveredOn, postedOn, at, by)
+        .update(keys, "id");
+    return keys.getKeyAs(Long.class);
+  }
+
+  List<Delivery> deliveries(long documentId) {
+    return jdbc.sql("SELECT id, document_id, method, delivered_on, posted_on, recorded_at, recorded_by"
+            + " FROM gk_document_delivery WHERE document_id = ? ORDER BY id")
+        .param(documentId)
+        .query((rs, i) -> new Delivery(rs.getLong("id"), rs.getLong("document_id"),
+            DeliveryMethod.valueOf(rs.getString("method")), rs.getObject("delivered_on", LocalDate.class),
+            rs.getObject("posted_on", LocalDate.class), rs.getObject("recorded_at", OffsetDateTime.class),
+            rs.getString("recorded_by")))
+        .list();
+  }
+
+  boolean isArchived(String caseKind, long caseId) {
+    return jdbc.sql("SELECT COUNT(*) FROM gk_archive_package WHERE case_kind = ? AND case_id = ?")
+        .params(caseKind, caseId)
+        .query(Long.class)
+        .single() > 0;
+  }
+
+  private static StoredDocument document(ResultSet rs, int row) throws SQLException {
+    CaseRef ref = new CaseRef(rs.getString("case_kind"), rs.getLong("case_id"), rs.getString("case_number"),
+        rs.getString("agency_code"));
+    return new StoredDocument(rs.getLong("id"), ref, LetterKind.valueOf(rs.getString("kind")),
+        rs.getString("doc_number"), rs.getInt("version"), rs.getObject("issued_on", LocalDate.class),
+        rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("sha256"),
+        rs.getBoolean("frozen"));
+  }
+
+  private static DocumentVersion version(ResultSet rs, int row) throws SQLException {
+    return new DocumentVersion(rs.getLong("document_id"), rs.getInt("version"), rs.getString("file_name"),
+        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+        rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("note"));
+  }
+}

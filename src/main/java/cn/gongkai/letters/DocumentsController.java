@@ -1,0 +1,227 @@
+package cn.gongkai.letters;
+
+import static cn.gongkai.security.Roles.ADMIN;
+import static cn.gongkai.security.Roles.HANDLER;
+import static cn.gongkai.security.Roles.INTAKE;
+import static cn.gongkai.security.Roles.LEADER;
+import static cn.gongkai.security.Roles.LEGAL;
+import static cn.gongkai.security.Roles.OFFICE;
+import static cn.gongkai.security.Roles.REVIEWER;
+import static cn.gongkai.security.Roles.SUPERVISOR;
+
+import cn.gongkai.security.CurrentUser;
+import cn.gongkai.web.BadRequestException;
+import cn.gongkai.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** A case's letters and notices, their versions and deliveries, and its archive package. */
+@RestController
+@RequestMapping("/api")
+class DocumentsController {
+
+  /** Staff who may read a case's documents. */
+  private static final String[] READERS = {INTAKE, HANDLER, REVIEWER, LEGAL, LEADER, SUPERVISOR, ADMIN};
+  /** Staff who may add a corrected version or record a delivery. */
+  private static final String[] EDITORS = {INTAKE, HANDLER, REVIEWER, LEGAL, LEADER, ADMIN};
+
+  private final Letters letters;
+  private final CaseArchive archive;
+  private final CaseLookup cases;
+  private final LetterTemplates templates;
+  private final LetterPdf pdf;
+
+  DocumentsController(
+      Letters letters, CaseArchive archive, CaseLookup cases, LetterTemplates templates, LetterPdf pdf) {
+    this.letters = letters;
+    this.archive = archive;
+    this.cases = cases;
+    this.templates = templates;
+    this.pdf = pdf;
+  }
+
+  @GetMapping("/cases/{caseNumber}/documents")
+  List<DocumentView> caseDocuments(@PathVariable String caseNumber, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, READERS);
+    return letters.documents(caseRef(caseNumber)).stream().map(d -> view(d, request)).toList();
+  }
+
+  @GetMapping("/documents/{id}")
+  DocumentView document(@PathVariable long id, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, READERS);
+    return view(letters.get(id), request);
+  }
+
+  @GetMapping("/documents/{id}/content")
+  ResponseEntity<byte[]> content(
+      @PathVariable long id, @RequestParam(required = false) Integer version, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, READERS);
+    DocumentContent content = letters.content(id, version);
+    String fallback = "document-" + id + (version == null ? "" : "-v" + version)
+        + (DocumentContent.PDF.equals(content.contentType()) ? ".pdf" : ".docx");
+    return download(content.content(), content.contentType(), content.fileName(), fallback);
+  }
+
+  /** The letter as PDF, when LibreOffice and a Chinese font are installed on the server (501 otherwise). */
+  @GetMapping("/documents/{id}/pdf")
+  ResponseEntity<?> pdf(
+      @PathVariable long id, @RequestParam(required = false) Integer version, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, READERS);
+    DocumentContent content = letters.content(id, version);
+    String name = content.fileName().replaceAll("\\.(docx|pdf)$", "") + ".pdf";
+    String fallback = "document-" + id + (version == null ? "" : "-v" + version) + ".pdf";
+    if (DocumentContent.PDF.equals(content.contentType())) {
+      return download(content.content(), DocumentContent.PDF, name, fallback);
+    }
+    if (!pdf.available()) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("status", HttpStatus.NOT_IMPLEMENTED.value());
+      body.put("message", "服务器未安装 LibreOffice 或中文字体，无法生成 PDF，请下载 Word 文档");
+      body.put("errors", List.of());
+      return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).body(body);
+    }
+    return download(pdf.convert(content.content()), DocumentContent.PDF, name, fallback);
+  }
+
+  @PostMapping("/documents/{id}/versions")
+  ResponseEntity<DocumentView> upload(
+      @PathVariable long id,
+      @RequestParam("file") MultipartFile file,
+      HttpServletRequest request) throws IOException {
+    String user = CurrentUser.requireAnyRole(request, EDITORS);
+    StoredDocument stored = letters.addVersion(id, file.getOriginalFilename(), file.getBytes(), user);
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(stored, request));
+  }
+
+  @PostMapping("/documents/{id}/deliveries")
+  ResponseEntity<Delivery> recordDelivery(
+      @PathVariable long id, @RequestBody DeliveryRequest body, HttpServletRequest request) {
+    String user = CurrentUser.requireAnyRole(request, EDITORS);
+    if (body == null) {
+      throw new BadRequestException("body", "缺少送达信息");
+    }
+    Delivery delivery = letters.recordDelivery(id, body.method(), body.deliveredOn(), body.postedOn(), user);
+    return ResponseEntity.status(HttpStatus.CREATED).body(delivery);
+  }
+
+  @GetMapping("/cases/{caseNumber}/archive")
+  ResponseEntity<byte[]> archive(@PathVariable String caseNumber, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, READERS);
+    CaseRef ref = caseRef(caseNumber);
+    ArchivePackage written = archive.find(ref).orElseThrow(() -> new NotFoundException("案件 " + caseNumber + " 尚未归档"));
+    return download(archive.content(ref), "application/zip", written.fileName(), "archive-" + ref.id() + ".zip");
+  }
+
+  @GetMapping("/cases/{caseNumber}/archive/verification")
+  VerificationResult verify(@PathVariable String caseNumber, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, READERS);
+    return archive.verifyStored(caseRef(caseNumber));
+  }
+
+  @GetMapping("/letters/templates")
+  List<LetterTemplates.TemplateStatus> templates(HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, ADMIN, OFFICE);
+    return templates.status();
+  }
+
+  /** Checks an edited template before an office puts it in the template folder. */
+  @PostMapping("/letters/templates/{kind}/validation")
+  List<TemplateProblem> validateTemplate(
+      @PathVariable LetterKind kind, @RequestParam("file") MultipartFile file, HttpServletRequest request)
+      throws IOException {
+    CurrentUser.requireAnyRole(request, ADMIN, OFFICE);
+    String name = file.getOriginalFilename() == null ? kind.templateFile() : file.getOriginalFilename();
+    return templates.validate(kind, name, file.getBytes());
+  }
+
+  private CaseRef caseRef(String caseNumber) {
+    return cases.find(caseNumber).orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));
+  }
+
+  private DocumentView view(StoredDocument document, HttpServletRequest request) {
+    String base = request.getContextPath() + "/api/documents/" + document.id() + "/content";
+    List<VersionView> versions = letters.versions(document.id()).stream()
+        .map(v -> new VersionView(v.version(), v.fileName(), v.contentType(), v.size(), v.sha256(), v.createdAt(),
+            v.createdBy(), v.note(), base + "?version=" + v.version()))
+        .toList();
+    String pdfUrl = pdf.available() ? request.getContextPath() + "/api/documents/" + document.id() + "/pdf" : null;
+    return new DocumentView(document.id(), document.kind(), document.kind().title(), document.number(),
+        document.version(), document.issuedOn(), document.createdAt(), document.createdBy(), document.frozen(), base,
+        pdfUrl, versions, letters.deliveries(document.id()));
+  }
+
+  static ResponseEntity<byte[]> download(byte[] content, String contentType, String fileName, String asciiFallback) {
+    String disposition = "attachment; filename=\"" + asciiFallback + "\"; filename*=UTF-8''" + rfc5987(fileName);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(contentType))
+        .header(HttpHeaders.CONTENT_DISPOSITION, disposition)
+        .contentLength(content.length)
+        .body(content);
+  }
+
+  /** Percent-encodes a file name as an RFC 5987 ext-value (UTF-8, attr-chars kept). */
+  static String rfc5987(String value) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      boolean attrChar = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || "!#$&+-.^_`|~".indexOf(c) >= 0;
+      if (attrChar) {
+        out.append(c);
+      } else {
+        out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+      }
+    }
+    return out.toString();
+  }
+
+  /** A delivery to record. */
+  record DeliveryRequest(DeliveryMethod method, LocalDate deliveredOn, LocalDate postedOn) {}
+
+  /** A document in a listing, with every version and delivery; {@code pdfUrl} only when PDF output is available. */
+  record DocumentView(
+      long id,
+      LetterKind kind,
+      String title,
+      String number,
+      int version,
+      LocalDate issuedOn,
+      OffsetDateTime createdAt,
+      String createdBy,
+      boolean frozen,
+      String downloadUrl,
+      String pdfUrl,
+      List<VersionView> versions,
+      List<Delivery> deliveries) {}
+
+  /** One version of a document in a listing. */
+  record VersionView(
+      int version,
+      String fileName,
+      String contentType,
+      long size,
+      String sha256,
+      OffsetDateTime createdAt,
+      String createdBy,
+      String note,
+      String downloadUrl) {}
+}
