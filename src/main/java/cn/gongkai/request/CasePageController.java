@@ -1,5 +1,7 @@
 package cn.gongkai.request;
 
+import cn.gongkai.letters.CaseRef;
+import cn.gongkai.letters.Letters;
 import cn.gongkai.request.internal.ReplyClock;
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
@@ -16,10 +18,12 @@ class CasePageController {
 
   private final CaseRegister register;
   private final CaseView view;
+  private final Letters letters;
 
-  CasePageController(CaseRegister register, CaseView view) {
+  CasePageController(CaseRegister register, CaseView view, Letters letters) {
     this.register = register;
     this.view = view;
+    this.letters = letters;
   }
 
   @GetMapping("/cases/{caseNumber}")
@@ -36,6 +40,8 @@ class CasePageController {
     model.addAttribute("c", shown);
     model.addAttribute("personalDataShown", seesPersonalData);
     model.addAttribute("events", register.events(full.id()));
+    model.addAttribute("documents", letters.documents(
+        new CaseRef(CaseRef.DISCLOSURE, full.id(), full.caseNumber(), full.agencyCode())));
     model.addAttribute("explanation", view.explain(full, view.currentDeadline(full)));
     model.addAttribute("changes", register.deadlineChanges(full.id()));
     model.addAttribute("pauseLabel", CaseView.pauseLabel(full.pauseReason()));

@@ -24,7 +24,8 @@ public final class DisclosureVariables {
       "screeningDecision", CLOSING_OUTCOME, "screeningComment", "correctionItems", "correctionNoticeDeliveredOn",
       "correctedOn", "correctedDescription", "volumeReasonsDecision", "volumeReasons", "delayedReplyOn",
       // handling
-      OUTCOME, "exemptionCode", "competentAgency", "decisionReason", "nextAction", "releasesInformation",
+      OUTCOME, "exemptionCode", "competentAgency", "decisionReason", "provisionGuidance", "decisionArticles",
+      "nextAction", "releasesInformation",
       "withholdsInformation", "consultedParty", "consultationSentOn", "thirdPartyAnswer", "thirdPartyOpinion",
       "agencyAnswer", "agencyOpinion", "answerReceivedOn", "extensionReason", "extensionDecision",
       "extensionWorkingDays", "extensionNoticeSentOn", "feeBasis", "feeQuantity", "feeAmount",
@@ -32,6 +33,8 @@ public final class DisclosureVariables {
       // reviews, sign-off, reply
       "secrecyReviewResult", "secrecyReviewComment", "legalReviewResult", "legalReviewComment", "signOffResult",
       "signOffComment", "replyDeliveryMethod", "repliedOn", "postedOn", "supervisionComment",
+      // letters
+      "currentLetterId", "currentLetterName", "replyLetterId",
       // clock
       "replyDueOn", "replyDueProvisional", "replyReminderAt", "replyOverdueAt", "correctionDueAt",
       "consultationDueAt", "feeDueAt", "overdue");

@@ -76,6 +76,8 @@ class DisclosureRequestProcessIT {
     vars.put("outcome", outcome);
     vars.put("exemptionCode", exemption);
     vars.put("decisionReason", "经检索作出决定");
+    vars.put("provisionGuidance", "请于收到本答复之日起到本机关政府信息公开查阅点领取");
+    vars.put("decisionArticles", "《中华人民共和国政府信息公开条例》第三十六条");
     if ("NOT_THIS_AGENCY".equals(outcome)) {
       vars.put("competentAgency", "楚雄市住房和城乡建设局，电话0878-0000000");
     }
@@ -228,7 +230,8 @@ class DisclosureRequestProcessIT {
     ProcessInstance pi = registered();
 
     process.complete(pi, "Task_ScreenRequest", "intake",
-        Map.of("screeningDecision", "CLOSE", "closingOutcome", closing));
+        Map.of("screeningDecision", "CLOSE", "closingOutcome", closing, "screeningComment", "请向信访部门反映",
+            "decisionArticles", "《信访工作条例》第十七条"));
 
     assertThat(pi).isWaitingAt("Task_DeliverReply");
     deliver(pi);
@@ -292,7 +295,8 @@ class DisclosureRequestProcessIT {
         Map.of("correctedOn", "2026-09-22", "correctedDescription", "所有文件"));
 
     process.complete(pi, "Task_ScreenRequest", "intake",
-        Map.of("screeningDecision", "CLOSE", "closingOutcome", "UNCLEAR_AFTER_CORRECTION"));
+        Map.of("screeningDecision", "CLOSE", "closingOutcome", "UNCLEAR_AFTER_CORRECTION",
+            "screeningComment", "补正后仍无法确定所需信息"));
     deliver(pi);
 
     assertArchived(pi, Outcome.UNCLEAR_AFTER_CORRECTION);

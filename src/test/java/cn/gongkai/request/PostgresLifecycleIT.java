@@ -65,7 +65,8 @@ class PostgresLifecycleIT {
     process.complete(pi, "Task_ConsultThirdParty", "handler",
         Map.of("thirdPartyAnswer", "AGREE", "answerReceivedOn", "2026-09-24"));
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "DECIDE", "outcome", "PARTIAL",
-        "exemptionCode", "THIRD_PARTY", "decisionReason", "部分内容涉及个人隐私"));
+        "exemptionCode", "THIRD_PARTY", "decisionReason", "部分内容涉及个人隐私",
+        "provisionGuidance", "电子邮件发送"));
     process.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));
     process.complete(pi, "Task_SignOffReply", "leader", Map.of("signOffResult", "APPROVED"));

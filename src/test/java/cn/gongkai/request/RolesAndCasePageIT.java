@@ -104,7 +104,7 @@ class RolesAndCasePageIT {
     assertThat(masked.statusCode()).isEqualTo(200);
     assertThat(masked.body()).contains("案件卷宗", pi.getBusinessKey(), "审核申请", "1101**********002X",
         "138****5678", "登记申请").doesNotContain(CaseFixtures.ID_NUMBER);
-    assertThat(full.body()).contains(CaseFixtures.ID_NUMBER, "13812345678", "已记录");
+    assertThat(full.body()).contains(CaseFixtures.ID_NUMBER, "13812345678", "已记录", "收件回执", "下载 .docx");
     assertThat(register.personalDataAccesses(caseId)).extracting(CaseRegister.PersonalDataAccess::userId,
         CaseRegister.PersonalDataAccess::channel).containsExactly(org.assertj.core.groups.Tuple.tuple("intake",
         "CASE_PAGE"));

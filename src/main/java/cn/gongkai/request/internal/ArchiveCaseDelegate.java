@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 class ArchiveCaseDelegate implements JavaDelegate {
 
   private final CaseRegister register;
+  private final CaseLetters letters;
 
-  ArchiveCaseDelegate(CaseRegister register) {
+  ArchiveCaseDelegate(CaseRegister register, CaseLetters letters) {
     this.register = register;
+    this.letters = letters;
   }
 
   @Override
@@ -22,5 +24,7 @@ class ArchiveCaseDelegate implements JavaDelegate {
     register.close(caseId, ReplyClock.now());
     register.recordEvent(caseId, new CaseEvent("Task_ArchiveCase", "归档", null, ReplyClock.now(),
         (String) execution.getVariable("outcome"), null));
+    var auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    letters.archive(caseId, auth == null ? null : auth.getUserId());
   }
 }

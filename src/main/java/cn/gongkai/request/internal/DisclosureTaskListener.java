@@ -9,6 +9,7 @@ import cn.gongkai.request.FeeTariff;
 import cn.gongkai.request.Labelled;
 import cn.gongkai.request.Outcome;
 import cn.gongkai.request.ReplyDeliveryMethod;
+import cn.gongkai.letters.LetterKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,12 +36,15 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
   private final ReplyClock clock;
   private final ClockSettings settings;
   private final JdbcClient jdbc;
+  private final CaseLetters letters;
 
-  DisclosureTaskListener(CaseRegister register, ReplyClock clock, ClockSettings settings, JdbcClient jdbc) {
+  DisclosureTaskListener(CaseRegister register, ReplyClock clock, ClockSettings settings, JdbcClient jdbc,
+      CaseLetters letters) {
     this.register = register;
     this.clock = clock;
     this.settings = settings;
     this.jdbc = jdbc;
+    this.letters = letters;
   }
 
   /** Task events: a task was created (current step, due date) or assigned (separation of duties). */
@@ -112,6 +116,13 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
           task.setVariable("outcome", outcome.name());
           register.recordOutcome(caseId, outcome);
           decision = outcome.name();
+          String reasons = required(task, "screeningComment", "审核意见（将写入答复书的理由或指引）");
+          String articles = text(task, "decisionArticles");
+          if (outcome == Outcome.CONFIRM_REISSUE && articles == null) {
+            throw new BadUserRequestException("请填写依据条款（decisionArticles）");
+          }
+          letters.issueReply(task, caseId, LetterKind.valueOf(outcome.name()),
+              b -> b.reasons(reasons).guidance(reasons).decision(reasons).articles(articles), actor);
         } else if ("NEEDS_CORRECTION".equals(screening) && register.get(caseId).correctionCount() > 0) {
           throw new BadUserRequestException("补正告知应一次性告知，已补正过的申请仍不明确的，请选择“补正后申请内容仍不明确”结案");
         }
@@ -120,8 +131,11 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
       case "Task_SendCorrectionNotice" -> {
         required(task, "correctionItems", "需要补正的事项");
         LocalDate delivered = date(task, "correctionNoticeDeliveredOn", "申请人收到补正告知书日期");
-        task.setVariable("correctionDueAt",
-            clock.endOf(clock.deadline(delivered, settings.correctionPeriodWorkingDays()).due()));
+        LocalDate correctionDue = clock.deadline(delivered, settings.correctionPeriodWorkingDays()).due();
+        task.setVariable("correctionDueAt", clock.endOf(correctionDue));
+        String items = text(task, "correctionItems");
+        letters.issue(task, caseId, LetterKind.CORRECTION_NOTICE,
+            b -> b.correctionItems(items).correctionDueOn(correctionDue), actor);
         // the reply clock will restart in full from the corrected request (条例第三十条)
         clock.pause(caseId, task.getProcessInstanceId(), delivered, "CORRECTION");
         register.stamp(caseId, Stage.CORRECTION_NOTICED, ReplyClock.now());
@@ -166,7 +180,11 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
           if (ReplyClock.today().isAfter(due)) {
             throw new BadUserRequestException("答复期限已于" + due + "届满，不能再批准延期（延期须在期限届满前批准并告知）");
           }
-          setClockVariables(task, clock.extend(caseId, days, actor));
+          ReplyClock.ClockState extended = clock.extend(caseId, days, actor);
+          setClockVariables(task, extended);
+          String reason = text(task, "extensionReason");
+          letters.issue(task, caseId, LetterKind.EXTENSION_NOTICE,
+              b -> b.reasons(reason).replyDueOn(due).extendedDueOn(extended.due()), actor);
           decision = "同意延期" + days + "个工作日";
         }
       }
@@ -198,6 +216,9 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
       case "Task_SignOffReply" -> {
         decision = reviewResult(task, "signOffResult", "signOffComment", "签发");
         comment = text(task, "signOffComment");
+        if ("APPROVED".equals(decision)) {
+          letters.freezeReply(task, actor);
+        }
         register.stamp(caseId, Stage.SIGNED_OFF, ReplyClock.now());
       }
       case "Task_DeliverReply" -> {
@@ -213,6 +234,9 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
         if (repliedOn.isAfter(ReplyClock.today())) {
           throw new BadUserRequestException("答复日期不能晚于今天");
         }
+        // the date of reply is the letter's delivery (by post: the day handed to the post office)
+        repliedOn = letters.deliverReply(task, cn.gongkai.letters.DeliveryMethod.valueOf(method.name()),
+            date(task, "repliedOn", "答复日期"), postedOn, actor);
         register.recordReply(caseId, repliedOn, method, postedOn);
         decision = method.label() + " " + repliedOn;
       }
@@ -236,7 +260,19 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
           exemption = code(task, "exemptionCode", "不予公开的理由", ExemptionCode.class).name();
         }
         String competentAgency = text(task, "competentAgency");
-        required(task, "decisionReason", "答复理由");
+        String reason = required(task, "decisionReason", "答复内容及理由");
+        String guidance = text(task, "provisionGuidance");
+        if ((outcome == Outcome.ALREADY_PUBLIC || outcome.releasesInformation()) && guidance == null) {
+          throw new BadUserRequestException("请填写获取信息的方式和途径（provisionGuidance）");
+        }
+        String articles = text(task, "decisionArticles");
+        if (outcome == Outcome.OTHER && articles == null) {
+          throw new BadUserRequestException("其他处理须写明依据条款（decisionArticles）");
+        }
+        String exemptionCode = exemption;
+        letters.issueReply(task, caseId, LetterKind.valueOf(outcome.name()), b -> b.decision(reason).reasons(reason)
+            .guidance(guidance).exemptionCode(exemptionCode).competentAgency(competentAgency).articles(articles),
+            actor);
         task.setVariable("releasesInformation", outcome.releasesInformation());
         task.setVariable("withholdsInformation", outcome.withholds());
         register.recordHandling(caseId, outcome, exemption, competentAgency, actor);
@@ -244,10 +280,13 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
         return outcome.name() + (exemption == null ? "" : "/" + exemption);
       }
       case "CONSULT_THIRD_PARTY", "CONSULT_AGENCY" -> {
-        required(task, "consultedParty", "征求意见对象");
+        String party = required(task, "consultedParty", "征求意见对象");
         LocalDate sent = date(task, "consultationSentOn", "发出征求意见书日期");
         // the consulted party has 15 working days from receipt; the span is not counted (条例第三十三条第三款)
-        task.setVariable("consultationDueAt", clock.endOf(clock.deadline(sent, settings.consultationWorkingDays()).due()));
+        LocalDate answerDue = clock.deadline(sent, settings.consultationWorkingDays()).due();
+        task.setVariable("consultationDueAt", clock.endOf(answerDue));
+        letters.issue(task, caseId, "CONSULT_AGENCY".equals(next) ? LetterKind.AGENCY_CONSULTATION
+            : LetterKind.THIRD_PARTY_CONSULTATION, b -> b.addressee(party).consultationDueOn(answerDue), actor);
         clock.pause(caseId, task.getProcessInstanceId(), sent, next);
         return next;
       }
@@ -269,8 +308,14 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
           throw new BadUserRequestException("按收费标准本申请无需收费（国办函〔2020〕109号），请直接作出答复决定");
         }
         LocalDate noticed = date(task, "feeNoticeDeliveredOn", "申请人收到收费通知日期");
+        LocalDate feeDue = clock.deadline(noticed, settings.feePaymentWorkingDays()).due();
         task.setVariable("feeAmount", amount.intValue());
-        task.setVariable("feeDueAt", clock.endOf(clock.deadline(noticed, settings.feePaymentWorkingDays()).due()));
+        task.setVariable("feeDueAt", clock.endOf(feeDue));
+        String basisText = (basis == FeeTariff.Basis.PAGES ? "按量计收，共" + quantity + "页"
+            : "按件计收，本月累计第" + (earlierItemsThisMonth(caseId) + 1) + "至" + (earlierItemsThisMonth(caseId) + quantity)
+                + "件") + "（国办函〔2020〕109号）";
+        letters.issue(task, caseId, LetterKind.FEE_NOTICE, b -> b.feeAmount(amount).feeBasis(basisText).feeDueOn(feeDue)
+            .paymentMethod("请持本通知到本机关政府信息公开工作机构窗口缴纳，或按本机关公布的非税收入账户转账"), actor);
         jdbc.sql("UPDATE gk_disclosure_case SET fee_basis = ?, fee_quantity = ?, fee_amount = ?, fee_noticed_on = ?"
                 + " WHERE id = ?")
             .params(basis.name(), quantity, amount, noticed, caseId)

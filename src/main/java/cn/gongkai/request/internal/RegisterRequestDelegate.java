@@ -1,6 +1,7 @@
 package cn.gongkai.request.internal;
 
 import cn.gongkai.agency.Agencies;
+import cn.gongkai.letters.LetterKind;
 import cn.gongkai.request.CaseEvent;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.CaseRegister.RegisteredCase;
@@ -25,11 +26,13 @@ class RegisterRequestDelegate implements JavaDelegate {
   private final Agencies agencies;
   private final CaseRegister register;
   private final ReplyClock clock;
+  private final CaseLetters letters;
 
-  RegisterRequestDelegate(Agencies agencies, CaseRegister register, ReplyClock clock) {
+  RegisterRequestDelegate(Agencies agencies, CaseRegister register, ReplyClock clock, CaseLetters letters) {
     this.agencies = agencies;
     this.register = register;
     this.clock = clock;
+    this.letters = letters;
   }
 
   @Override
@@ -59,5 +62,6 @@ class RegisterRequestDelegate implements JavaDelegate {
     execution.setVariable("replyDueProvisional", state.provisional());
     execution.setVariable("replyOverdueAt", state.overdueAt());
     execution.setVariable("replyReminderAt", state.reminderAt());
+    letters.issue(execution, registered.id(), LetterKind.RECEIPT, b -> b.replyDueOn(state.due()), user);
   }
 }
