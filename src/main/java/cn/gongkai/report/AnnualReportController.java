@@ -1,0 +1,97 @@
+package cn.gongkai.report;
+
+import cn.gongkai.agency.Agencies;
+import cn.gongkai.agency.Agency;
+import cn.gongkai.security.CurrentUser;
+import cn.gongkai.security.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Annual report API: {@code GET /api/reports/annual/{year}} (JSON), {@code .../{year}.xlsx} (official
+ * layout), {@code .../{year}.html} (page), for supervisors and administrators; {@code POST
+ * .../{year}/lock} for administrators. Optional {@code ?agency=code}, default the installation's agency.
+ */
+@RestController
+class AnnualReportController {
+
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final AnnualReports reports;
+  private final Agencies agencies;
+
+  AnnualReportController(AnnualReports reports, Agencies agencies) {
+    this.reports = reports;
+    this.agencies = agencies;
+  }
+
+  @GetMapping("/api/reports/annual/{year}")
+  AnnualReport json(@PathVariable String year, @RequestParam(required = false) String agency,
+      HttpServletRequest request) {
+    return read(year, agency, request);
+  }
+
+  @GetMapping("/api/reports/annual/{year}.xlsx")
+  ResponseEntity<byte[]> xlsx(@PathVariable String year, @RequestParam(required = false) String agency,
+      HttpServletRequest request) {
+    AnnualReport report = read(year, agency, request);
+    String filename = report.title() + (report.status() == AnnualReport.Status.DRAFT ? "（草稿）" : "") + ".xlsx";
+    return ResponseEntity.ok()
+        .contentType(XLSX)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build().toString())
+        .body(AnnualReportWorkbook.write(report));
+  }
+
+  @GetMapping("/api/reports/annual/{year}.html")
+  ResponseEntity<String> html(@PathVariable String year, @RequestParam(required = false) String agency,
+      HttpServletRequest request) {
+    AnnualReport report = read(year, agency, request);
+    return ResponseEntity.ok()
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .body(AnnualReportPage.render(report));
+  }
+
+  @PostMapping("/api/reports/annual/{year}/lock")
+  AnnualReport lock(@PathVariable String year, @RequestParam(required = false) String agency,
+      HttpServletRequest request) {
+    String user = CurrentUser.requireAnyRole(request, Roles.ADMIN);
+    return reports.lock(agency(agency), ReportYear.parse(year, ReportYear.today()), user);
+  }
+
+  private AnnualReport read(String year, String agency, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, Roles.SUPERVISOR, Roles.ADMIN);
+    return reports.report(agency(agency), ReportYear.parse(year, ReportYear.today()));
+  }
+
+  private Agency agency(String code) {
+    return code == null || code.isBlank() ? agencies.defaultAgency() : agencies.get(code);
+  }
+
+  /** 409 in the API's error shape, with each reason as an error. */
+  @ExceptionHandler(AnnualReports.LockRefused.class)
+  ResponseEntity<Map<String, Object>> lockRefused(AnnualReports.LockRefused e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", HttpStatus.CONFLICT.value());
+    body.put("message", e.getMessage());
+    List<Map<String, String>> errors =
+        e.reasons().stream().map(reason -> Map.of("field", "year", "message", reason)).toList();
+    body.put("errors", errors);
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+  }
+}

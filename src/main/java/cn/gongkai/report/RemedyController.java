@@ -1,0 +1,66 @@
+package cn.gongkai.report;
+
+import cn.gongkai.agency.Agencies;
+import cn.gongkai.agency.Agency;
+import cn.gongkai.report.CaseRemedies.CaseRemedy;
+import cn.gongkai.report.CaseRemedies.RemedyInput;
+import cn.gongkai.security.CurrentUser;
+import cn.gongkai.security.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Remedies against a case (table 四): legal staff and administrators record them, supervisors read them.
+ * Optional {@code ?agency=code}, default the installation's agency.
+ */
+@RestController
+class RemedyController {
+
+  private final CaseRemedies remedies;
+  private final Agencies agencies;
+
+  RemedyController(CaseRemedies remedies, Agencies agencies) {
+    this.remedies = remedies;
+    this.agencies = agencies;
+  }
+
+  @PostMapping("/api/cases/{caseNumber}/remedies")
+  ResponseEntity<CaseRemedy> record(@PathVariable String caseNumber, @RequestParam(required = false) String agency,
+      @RequestBody(required = false) RemedyInput body, HttpServletRequest request) {
+    String user = CurrentUser.requireAnyRole(request, Roles.LEGAL, Roles.ADMIN);
+    CaseRemedy remedy = remedies.record(agency(agency), caseNumber, body, user);
+    URI location = URI.create("/api/cases/" + UriUtils.encodePathSegment(caseNumber, StandardCharsets.UTF_8)
+        + "/remedies/" + remedy.id());
+    return ResponseEntity.created(location).body(remedy);
+  }
+
+  @PutMapping("/api/cases/{caseNumber}/remedies/{id}")
+  CaseRemedy update(@PathVariable String caseNumber, @PathVariable long id,
+      @RequestParam(required = false) String agency, @RequestBody(required = false) RemedyInput body,
+      HttpServletRequest request) {
+    String user = CurrentUser.requireAnyRole(request, Roles.LEGAL, Roles.ADMIN);
+    return remedies.update(agency(agency), caseNumber, id, body, user);
+  }
+
+  @GetMapping("/api/cases/{caseNumber}/remedies")
+  List<CaseRemedy> list(@PathVariable String caseNumber, @RequestParam(required = false) String agency,
+      HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, Roles.LEGAL, Roles.ADMIN, Roles.SUPERVISOR);
+    return remedies.list(agency(agency), caseNumber);
+  }
+
+  private Agency agency(String code) {
+    return code == null || code.isBlank() ? agencies.defaultAgency() : agencies.get(code);
+  }
+}
