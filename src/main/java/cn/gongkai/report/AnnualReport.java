@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * An agency's annual report for a year as served by the API, the .xlsx and the HTML page: the figures
@@ -77,18 +78,18 @@ public record AnnualReport(
   private static final List<Label> KINDS =
       Arrays.stream(RemedyKind.values()).map(k -> new Label(k.name(), k.label())).toList();
 
-  private static final List<Label> RESULTS = java.util.stream.Stream.concat(
+  private static final List<Label> RESULTS = Stream.concat(
           Arrays.stream(RemedyResult.values()).map(r -> new Label(r.name(), r.label())),
-          java.util.stream.Stream.of(new Label(AnnualFigures.TOTAL, "总计")))
+          Stream.of(new Label(AnnualFigures.TOTAL, "总计")))
       .toList();
 
   private static final OlderFormatLabels OLDER_FORMAT_LABELS = new OlderFormatLabels(
-      java.util.stream.Stream.concat(
+      Stream.concat(
           Arrays.stream(ChannelGroup.values()).map(g -> new Label(g.name(), g.label())),
-          java.util.stream.Stream.of(new Label(AnnualFigures.TOTAL, "合计"))).toList(),
-      java.util.stream.Stream.concat(
+          Stream.of(new Label(AnnualFigures.TOTAL, "合计"))).toList(),
+      Stream.concat(
           Arrays.stream(Timeliness.values()).map(t -> new Label(t.name(), t.label())),
-          java.util.stream.Stream.of(new Label(AnnualFigures.TOTAL, "合计"))).toList(),
+          Stream.of(new Label(AnnualFigures.TOTAL, "合计"))).toList(),
       "收取信息处理费（元）",
       "收费件数");
 }

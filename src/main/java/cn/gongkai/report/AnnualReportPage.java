@@ -2,6 +2,7 @@ package cn.gongkai.report;
 
 import cn.gongkai.report.AnnualReport.Label;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
@@ -61,7 +62,7 @@ final class AnnualReportPage {
     }
     h.append("</tr>\n</thead>\n<tbody>\n");
     TableThreeRow[] rows = TableThreeRow.values();
-    int results = (int) java.util.Arrays.stream(rows).filter(TableThreeRow::isResult).count();
+    int results = (int) Arrays.stream(rows).filter(TableThreeRow::isResult).count();
     for (int i = 0; i < rows.length; i++) {
       TableThreeRow row = rows[i];
       h.append("<tr>");
@@ -73,7 +74,7 @@ final class AnnualReportPage {
         case RESULT -> h.append("<td class=\"l\" colspan=\"2\">").append(e(row.label())).append("</td>");
         default -> {
           if (rows[i - 1].group() != row.group()) {
-            long size = java.util.Arrays.stream(rows).filter(r -> r.group() == row.group()).count();
+            long size = Arrays.stream(rows).filter(r -> r.group() == row.group()).count();
             h.append("<th rowspan=\"").append(size).append("\">").append(e(row.group().label())).append("</th>");
           }
           h.append("<td class=\"l\">").append(e(row.label())).append("</td>");

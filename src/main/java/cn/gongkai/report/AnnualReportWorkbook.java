@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -152,7 +153,7 @@ final class AnnualReportWorkbook {
     sheet.setColumnWidth(2, 14 * 256);
   }
 
-  private static int block(Sheet sheet, int first, String title, List<Label> items, java.util.Map<String, Long> values,
+  private static int block(Sheet sheet, int first, String title, List<Label> items, Map<String, Long> values,
       Styles styles) {
     merged(sheet, first, first + items.size() - 1, 0, 0, title, styles.header);
     int r = first;

@@ -4,6 +4,8 @@ import cn.gongkai.agency.Agency;
 import cn.gongkai.web.BadRequestException;
 import cn.gongkai.web.BadRequestException.FieldProblem;
 import cn.gongkai.web.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -84,7 +86,7 @@ public class CaseRemedies {
         .orElseThrow(() -> new NotFoundException("该案件没有编号为 " + remedyId + " 的复议或诉讼记录"));
   }
 
-  private static CaseRemedy row(CaseRef c, java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static CaseRemedy row(CaseRef c, ResultSet rs) throws SQLException {
     RemedyKind kind = RemedyKind.valueOf(rs.getString("kind"));
     RemedyResult result = RemedyResult.valueOf(rs.getString("result"));
     return new CaseRemedy(rs.getLong("id"), c.caseNumber(), kind, kind.label(), result, result.label(),

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -383,7 +384,7 @@ class AnnualReportIT {
     return (long) cell.getNumericCellValue();
   }
 
-  private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+  private static <T> Iterable<T> iterable(Iterator<T> iterator) {
     return () -> iterator;
   }
 }

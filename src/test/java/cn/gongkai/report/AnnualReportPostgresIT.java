@@ -1,6 +1,7 @@
 package cn.gongkai.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -73,10 +74,10 @@ class AnnualReportPostgresIT {
     // then
     assertThat(check.passed()).isFalse();
     assertThat(check.failures()).extracting(CrossCheck.Failure::column, CrossCheck.Failure::kind).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("NATURAL_PERSON", CrossCheck.Kind.SUMS_DISAGREE),
-        org.assertj.core.groups.Tuple.tuple("NATURAL_PERSON", CrossCheck.Kind.NO_RESULT_ROW),
-        org.assertj.core.groups.Tuple.tuple("LEGAL_SERVICE", CrossCheck.Kind.CONCLUDED_BEFORE_RECEIVED),
-        org.assertj.core.groups.Tuple.tuple("TOTAL", CrossCheck.Kind.SUMS_DISAGREE));
+        tuple("NATURAL_PERSON", CrossCheck.Kind.SUMS_DISAGREE),
+        tuple("NATURAL_PERSON", CrossCheck.Kind.NO_RESULT_ROW),
+        tuple("LEGAL_SERVICE", CrossCheck.Kind.CONCLUDED_BEFORE_RECEIVED),
+        tuple("TOTAL", CrossCheck.Kind.SUMS_DISAGREE));
     assertThat(check.failures().get(1).caseNumbers()).containsExactly(noOutcome);
     assertThat(check.failures().get(2).caseNumbers()).containsExactly(archived);
   }

@@ -1,6 +1,7 @@
 package cn.gongkai.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.gongkai.report.AnnualTally.ScanRow;
 import cn.gongkai.report.CrossCheck.Kind;
@@ -76,7 +77,7 @@ class AnnualTallyTest {
     assertThat(failures.get(0).message()).isEqualTo("科研机构列：一（本年新收）3 + 二（上年结转）0 = 3，"
         + "不等于 三(七)（本年度办理结果总计）2 + 四（结转下年度）0 = 2，办理结果与结转少计 1 件");
     assertThat(tally.findings()).extracting(AnnualTally.Finding::kind, AnnualTally.Finding::column)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.NO_RESULT_ROW, ReportColumn.RESEARCH));
+        .containsExactly(tuple(Kind.NO_RESULT_ROW, ReportColumn.RESEARCH));
   }
 
   @Test
@@ -89,11 +90,11 @@ class AnnualTallyTest {
     tally.add(new ScanRow("NATURAL_PERSON", "DISCLOSE", null, "PIGEON", 1021, 1));
 
     assertThat(tally.findings()).extracting(AnnualTally.Finding::kind, AnnualTally.Finding::column).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(Kind.CLOSED_WITHOUT_DATE, ReportColumn.PUBLIC_INTEREST),
-        org.assertj.core.groups.Tuple.tuple(Kind.CONCLUDED_BEFORE_RECEIVED, ReportColumn.LEGAL_SERVICE),
-        org.assertj.core.groups.Tuple.tuple(Kind.CONCLUDED_BEFORE_RECEIVED, ReportColumn.OTHER_ORG),
-        org.assertj.core.groups.Tuple.tuple(Kind.UNKNOWN_APPLICANT_TYPE, ReportColumn.TOTAL),
-        org.assertj.core.groups.Tuple.tuple(Kind.UNKNOWN_CHANNEL, ReportColumn.TOTAL));
+        tuple(Kind.CLOSED_WITHOUT_DATE, ReportColumn.PUBLIC_INTEREST),
+        tuple(Kind.CONCLUDED_BEFORE_RECEIVED, ReportColumn.LEGAL_SERVICE),
+        tuple(Kind.CONCLUDED_BEFORE_RECEIVED, ReportColumn.OTHER_ORG),
+        tuple(Kind.UNKNOWN_APPLICANT_TYPE, ReportColumn.TOTAL),
+        tuple(Kind.UNKNOWN_CHANNEL, ReportColumn.TOTAL));
   }
 
   @Test

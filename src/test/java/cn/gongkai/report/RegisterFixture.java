@@ -1,8 +1,10 @@
 package cn.gongkai.report;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -126,15 +128,15 @@ final class RegisterFixture {
           .param("channel", channel)
           .param("received", receivedOn)
           .param("status", status)
-          .param("outcome", outcome, java.sql.Types.VARCHAR)
-          .param("code", outcomeCode, java.sql.Types.VARCHAR)
-          .param("registered", receivedOn.atTime(9, 0).atOffset(java.time.ZoneOffset.ofHours(8)))
-          .param("replied", repliedOn, java.sql.Types.DATE)
-          .param("archived", archivedAt, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-          .param("extension", extension, java.sql.Types.INTEGER)
+          .param("outcome", outcome, Types.VARCHAR)
+          .param("code", outcomeCode, Types.VARCHAR)
+          .param("registered", receivedOn.atTime(9, 0).atOffset(ZoneOffset.ofHours(8)))
+          .param("replied", repliedOn, Types.DATE)
+          .param("archived", archivedAt, Types.TIMESTAMP_WITH_TIMEZONE)
+          .param("extension", extension, Types.INTEGER)
           .param("overdue", overdue)
-          .param("fee", fee, java.sql.Types.DECIMAL)
-          .param("feePaid", feePaidOn, java.sql.Types.DATE)
+          .param("fee", fee, Types.DECIMAL)
+          .param("feePaid", feePaidOn, Types.DATE)
           .update();
       return number;
     }
