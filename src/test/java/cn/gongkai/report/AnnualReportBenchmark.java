@@ -18,6 +18,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -219,7 +220,7 @@ class AnnualReportBenchmark {
       throws IOException {
     String run = String.format(Locale.ROOT, """
 
-        ## Run of %s
+        ## Run of %s (Beijing time)
 
         | what | value |
         |---|---|
@@ -234,7 +235,8 @@ class AnnualReportBenchmark {
         | the same 5 runs, CPU time of the calling thread (H2 runs in it) | %s ms, median %,d ms |
         | cross-check | %s |
         """,
-        OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).withNano(0).toLocalDateTime(),
+        OffsetDateTime.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd HH:mm")),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load, url, cases, YEAR,
         YEAR - 1, YEAR, total, fillMillis, firstMillis, runs, median, cpuRuns, cpuMedian,
         figures.crossCheck().passed() ? "passed" : "FAILED");

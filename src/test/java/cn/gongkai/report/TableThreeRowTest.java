@@ -2,6 +2,10 @@ package cn.gongkai.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.request.ApplicantType;
+import cn.gongkai.request.Channel;
+import cn.gongkai.request.ExemptionCode;
+import cn.gongkai.request.Outcome;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,28 @@ class TableThreeRowTest {
     for (String[] c : contract) {
       // when the row is looked up, then it is the official one
       assertThat(TableThreeRow.forOutcome(c[0], c[1])).as(c[0] + "/" + c[1]).map(TableThreeRow::code).hasValue(c[2]);
+    }
+  }
+
+  @Test
+  void knowsEveryCodeTheRequestModuleCanStore() {
+    // every outcome the register can hold has a row (a refusal with each exemption code)
+    for (Outcome outcome : Outcome.values()) {
+      if (outcome == Outcome.REFUSE) {
+        for (ExemptionCode code : ExemptionCode.values()) {
+          assertThat(TableThreeRow.forOutcome(outcome.name(), code.name())).as(code.name()).isPresent();
+        }
+      } else {
+        assertThat(TableThreeRow.forOutcome(outcome.name(), null)).as(outcome.name()).isPresent();
+      }
+    }
+    // and every applicant type is a column, every channel is in a group of the older format
+    for (ApplicantType type : ApplicantType.values()) {
+      assertThat(ReportColumn.ofApplicantType(type.name())).as(type.name()).isPresent();
+    }
+    assertThat(ReportColumn.APPLICANT_TYPES).hasSameSizeAs(ApplicantType.values());
+    for (Channel channel : Channel.values()) {
+      assertThat(OlderFormat.ChannelGroup.ofChannel(channel.name())).as(channel.name()).isPresent();
     }
   }
 
