@@ -11,6 +11,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -35,6 +36,9 @@ final class AnnualReportWorkbook {
   static final int THREE_FIRST_NUMBER_COLUMN = 3;
   /** The row of table 四's numbers (0-based). */
   static final int FOUR_NUMBER_ROW = 6;
+  /** Widths (characters) of the label columns A-C of table 三, and of every number column. */
+  private static final int[] LABEL_WIDTHS = {12, 16, 50};
+  private static final int NUMBER_WIDTH = 10;
 
   private AnnualReportWorkbook() {}
 
@@ -76,8 +80,14 @@ final class AnnualReportWorkbook {
       TableThreeRow row = rows[i];
       int r = THREE_FIRST_ROW + i;
       switch (row.group()) {
-        case NONE -> merged(sheet, r, r, 0, 2, row.label(), styles.label);
-        case RESULT -> merged(sheet, r, r, 1, 2, row.label(), styles.label);
+        case NONE -> {
+          merged(sheet, r, r, 0, 2, row.label(), styles.label);
+          fitHeight(sheet, r, row.label(), LABEL_WIDTHS[0] + LABEL_WIDTHS[1] + LABEL_WIDTHS[2]);
+        }
+        case RESULT -> {
+          merged(sheet, r, r, 1, 2, row.label(), styles.label);
+          fitHeight(sheet, r, row.label(), LABEL_WIDTHS[1] + LABEL_WIDTHS[2]);
+        }
         default -> {
           if (i == 0 || rows[i - 1].group() != row.group()) {
             int last = i;
@@ -87,6 +97,7 @@ final class AnnualReportWorkbook {
             merged(sheet, r, THREE_FIRST_ROW + last, 1, 1, row.group().label(), styles.header);
           }
           set(sheet, r, 2, row.label(), styles.label);
+          fitHeight(sheet, r, row.label(), LABEL_WIDTHS[2]);
         }
       }
       for (ReportColumn c : ReportColumn.values()) {
@@ -102,12 +113,14 @@ final class AnnualReportWorkbook {
       merged(sheet, checkRow, checkRow, 0, lastColumn, line, styles.note);
       checkRow++;
     }
-    sheet.setColumnWidth(0, 12 * 256);
-    sheet.setColumnWidth(1, 16 * 256);
-    sheet.setColumnWidth(2, 44 * 256);
-    for (int c = THREE_FIRST_NUMBER_COLUMN; c <= lastColumn; c++) {
-      sheet.setColumnWidth(c, 11 * 256);
+    for (int c = 0; c < LABEL_WIDTHS.length; c++) {
+      sheet.setColumnWidth(c, LABEL_WIDTHS[c] * 256);
     }
+    for (int c = THREE_FIRST_NUMBER_COLUMN; c <= lastColumn; c++) {
+      sheet.setColumnWidth(c, NUMBER_WIDTH * 256);
+    }
+    fitHeight(sheet, 5, "社会公益组织", NUMBER_WIDTH);
+    printOnePageWide(sheet, false);
   }
 
   private static void tableFour(Sheet sheet, AnnualReport report, Styles styles) {
@@ -124,10 +137,11 @@ final class AnnualReportWorkbook {
       for (Label result : report.tableFourResults()) {
         set(sheet, 5, column, result.label(), styles.header);
         number(sheet, FOUR_NUMBER_ROW, column, report.tableFour().get(kind.name()).get(result.code()), styles.number);
-        sheet.setColumnWidth(column, 10 * 256);
+        sheet.setColumnWidth(column, NUMBER_WIDTH * 256);
         column++;
       }
     }
+    printOnePageWide(sheet, true);
   }
 
   private static void olderFormat(Sheet sheet, AnnualReport report, Styles styles) {
@@ -151,6 +165,29 @@ final class AnnualReportWorkbook {
     sheet.setColumnWidth(0, 28 * 256);
     sheet.setColumnWidth(1, 22 * 256);
     sheet.setColumnWidth(2, 14 * 256);
+    printOnePageWide(sheet, false);
+  }
+
+  /**
+   * Row heights are not fitted by every spreadsheet program when a file is opened: set them for wrapped
+   * labels, counting a CJK character as two width units.
+   */
+  private static void fitHeight(Sheet sheet, int r, String text, int widthChars) {
+    int units = text.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
+    int lines = Math.max(1, (units + widthChars - 3) / (widthChars - 2));
+    float height = Math.max(18f, lines * 15f + 3f);
+    Row row = row(sheet, r);
+    row.setHeightInPoints(Math.max(height, row.getHeightInPoints()));
+  }
+
+  /** A4, scaled to the page width, as the published report is printed. */
+  private static void printOnePageWide(Sheet sheet, boolean landscape) {
+    sheet.setFitToPage(true);
+    PrintSetup print = sheet.getPrintSetup();
+    print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    print.setLandscape(landscape);
+    print.setFitWidth((short) 1);
+    print.setFitHeight((short) 0);
   }
 
   private static int block(Sheet sheet, int first, String title, List<Label> items, Map<String, Long> values,
