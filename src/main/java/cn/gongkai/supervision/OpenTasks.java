@@ -9,13 +9,15 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Who holds the open tasks of a page of cases: one task query for all their process instances, one
- * query for the candidate groups of those tasks, one for the groups' names (never one query per case).
+ * query for the candidate groups of those tasks, one each for the groups' and assignees' names (never
+ * one query per case).
  */
 @Component
 class OpenTasks {
@@ -44,11 +46,14 @@ class OpenTasks {
     }
     Map<String, List<String>> groupsByTask = candidateGroups(tasks.stream().map(Task::getId).toList());
     Map<String, String> names = groupNames(groupsByTask.values().stream().flatMap(List::stream).distinct().toList());
+    Map<String, String> users = userNames(tasks.stream().map(Task::getAssignee).filter(a -> a != null).distinct()
+        .toList());
     Map<String, List<TaskHolder>> result = new HashMap<>();
     for (Task task : tasks) {
       List<String> groups = groupsByTask.getOrDefault(task.getId(), List.of());
       result.computeIfAbsent(task.getProcessInstanceId(), id -> new ArrayList<>())
-          .add(new TaskHolder(task.getName(), task.getAssignee(), groups,
+          .add(new TaskHolder(task.getName(), task.getAssignee(),
+              task.getAssignee() == null ? null : users.get(task.getAssignee()), groups,
               groups.stream().map(g -> names.getOrDefault(g, g)).toList()));
     }
     return result;
@@ -68,6 +73,19 @@ class OpenTasks {
           groups.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2));
         });
     return groups;
+  }
+
+  private Map<String, String> userNames(List<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new HashMap<>();
+    for (User user : identityService.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list()) {
+      String name = ((user.getLastName() == null ? "" : user.getLastName())
+          + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+      names.put(user.getId(), name.isEmpty() ? user.getId() : name);
+    }
+    return names;
   }
 
   private Map<String, String> groupNames(List<String> groupIds) {

@@ -202,10 +202,12 @@ public class SupervisionOverview {
         state, state.label(), cockpitUrl(c.processInstanceId()));
   }
 
-  /** "承办科室" for an unclaimed group task, "handler" once claimed, joined by "；" for several tasks. */
+  /** "承办科室" for an unclaimed group task, "承办员（handler）" once claimed, joined by "；" for several tasks. */
   static String holderText(List<TaskHolder> tasks) {
     return String.join("；", tasks.stream()
-        .map(t -> t.assignee() != null ? t.assignee() : String.join("、", t.candidateGroupNames()))
+        .map(t -> t.assignee() == null ? String.join("、", t.candidateGroupNames())
+            : t.assigneeName() == null || t.assigneeName().equals(t.assignee()) ? t.assignee()
+            : t.assigneeName() + "（" + t.assignee() + "）")
         .filter(text -> !text.isEmpty())
         .distinct()
         .toList());

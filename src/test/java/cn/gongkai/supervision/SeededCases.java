@@ -63,10 +63,11 @@ final class SeededCases {
     ProcessInstance paused = register("2026-11-20");
     accept(paused);
     consult(paused, "CONSULT_THIRD_PARTY", "2026-11-24");
-    // agency consulted on 2026-11-10, before the deadline 2026-11-17: paused, not overdue
+    // agency consulted on 2026-11-10, before the deadline 2026-11-17: paused, not overdue; the handler claimed it
     ProcessInstance pausedPastDate = register("2026-10-20");
     accept(pausedPastDate);
     consult(pausedPastDate, "CONSULT_AGENCY", "2026-11-10");
+    engine.getTaskService().claim(task(pausedPastDate, "Task_ConsultAgency").getId(), "handler");
     return List.of(
         seeded("normal", normal, SupervisionState.NORMAL),
         seeded("dueSoon", dueSoon, SupervisionState.DUE_SOON),

@@ -182,6 +182,8 @@ class SupervisionOverviewIT {
     JsonNode pausedPastDate = row(body, seeded("pausedPastDate"));
     assertThat(pausedPastDate.get("dueOn").asText()).isEqualTo("2026-11-17");
     assertThat(pausedPastDate.get("workingDaysLeft").asInt()).isEqualTo(5);
+    assertThat(pausedPastDate.get("holder").asText()).isEqualTo("承办员（handler）");
+    assertThat(pausedPastDate.get("openTasks").get(0).get("assignee").asText()).isEqualTo("handler");
 
     assertThat(row(body, seeded("normal")).get("workingDaysLeft").asInt()).isEqualTo(20);
   }

@@ -2,6 +2,7 @@ package cn.gongkai.supervision.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,6 +108,13 @@ class SupervisionOverviewBenchmark {
 
   @Test
   void measuresTheOverviewOverHttp() throws Exception {
+    HttpResponse<String> first = http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + port + "/api/supervision/overview?size=1"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            "supervisor:demo".getBytes(StandardCharsets.UTF_8)))
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    line("counts: %s", new ObjectMapper().readTree(first.body()).get("counts"));
+    line("machine: %d cores, load average %s", Runtime.getRuntime().availableProcessors(), loadAverage());
     measure("default: counts + first page of every state (5 x 50 rows, tasks and groups looked up)",
         "/api/supervision/overview");
     measure("counts only (size=1, one row per state)", "/api/supervision/overview?size=1");
@@ -138,6 +146,14 @@ class SupervisionOverviewBenchmark {
         .build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body().length;
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   void line(String format, Object... args) {
