@@ -40,10 +40,6 @@ final class Browser implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  static boolean skipped() {
-    return Boolean.getBoolean(SKIP_PROPERTY);
-  }
-
   /** Starts one headless browser session; fails with instructions if Chromium or chromedriver is missing. */
   static Browser start(String baseUrl) {
     for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
