@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -61,12 +62,22 @@ class SupervisionBrowserIT {
 
   @BeforeAll
   void start() throws Exception {
+    useThisContextsEngineInTheWebapps();
     requireCamundaAdmin();
     SeededCases.clockAt(SeededCases.TODAY);
     countsBefore = apiCounts("");
     seeder = new SeededCases(engine, jdbc);
     seeded = seeder.seed();
     browser = Browser.start("http://localhost:" + port);
+  }
+
+  /**
+   * The webapps find their engine by name in Camunda's static registry ({@link ProcessEngines}), where every
+   * Spring context of this test JVM registers its engine as "default" (the last one started wins, and a
+   * closed context removes the name altogether). Point the name back at this context's engine.
+   */
+  void useThisContextsEngineInTheWebapps() {
+    ProcessEngines.registerProcessEngine(engine);
   }
 
   /**
