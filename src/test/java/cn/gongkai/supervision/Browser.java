@@ -79,11 +79,18 @@ final class Browser implements AutoCloseable {
     }
     name.clear();
     name.sendKeys(user);
+    // the login is a POST that needs the CSRF token the app receives with its first API answer
+    wait.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
     WebElement password = driver.findElement(By.cssSelector("input[type=password]"));
     password.clear();
     password.sendKeys("demo");
     driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    try {
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+    } catch (RuntimeException e) {
+      screenshot("failed-login-submit-" + app + "-" + user);
+      throw e;
+    }
   }
 
   /** Scrolls the element to the middle of the window (clear of Camunda's fixed header and footer), then clicks. */
