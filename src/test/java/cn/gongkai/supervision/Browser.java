@@ -65,31 +65,42 @@ final class Browser implements AutoCloseable {
     driver.get(baseUrl + path);
   }
 
-  /** Logs in to a Camunda webapp as a demo user (password "demo"), from a fresh session. */
+  /**
+   * Logs in to a Camunda webapp as a demo user (password "demo"), from a fresh session. A login that does
+   * not go through (seen once under heavy load) is retried with the same, correct password: never a
+   * wrong one, Camunda throttles those.
+   */
   void login(String app, String user) {
-    open("/camunda/app/" + app + "/default/");
-    driver.manage().deleteAllCookies();
-    driver.navigate().refresh();
-    WebElement name;
-    try {
-      name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-    } catch (RuntimeException e) {
-      screenshot("failed-login-" + app + "-" + user);
-      throw e;
-    }
-    name.clear();
-    name.sendKeys(user);
-    // the login is a POST that needs the CSRF token the app receives with its first API answer
-    wait.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
-    WebElement password = driver.findElement(By.cssSelector("input[type=password]"));
-    password.clear();
-    password.sendKeys("demo");
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    try {
-      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
-    } catch (RuntimeException e) {
-      screenshot("failed-login-submit-" + app + "-" + user);
-      throw e;
+    String path = "/camunda/app/" + app + "/default/";
+    for (int attempt = 1; ; attempt++) {
+      open(path);
+      driver.manage().deleteAllCookies();
+      driver.get("about:blank");
+      open(path);
+      WebElement name;
+      try {
+        name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+      } catch (RuntimeException e) {
+        screenshot("failed-login-" + app + "-" + user);
+        throw e;
+      }
+      name.clear();
+      name.sendKeys(user);
+      WebElement password = driver.findElement(By.cssSelector("input[type=password]"));
+      password.clear();
+      password.sendKeys("demo");
+      driver.findElement(By.cssSelector("button[type=submit]")).click();
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+            .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
+        return;
+      } catch (RuntimeException e) {
+        screenshot("failed-login-submit-" + app + "-" + user + "-" + attempt);
+        if (attempt == 3) {
+          throw new AssertionError("cannot log in to " + app + " as " + user + " (cookies: "
+              + driver.manage().getCookies() + ")", e);
+        }
+      }
     }
   }
 
