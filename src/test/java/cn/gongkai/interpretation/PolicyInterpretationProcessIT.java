@@ -37,6 +37,7 @@ class PolicyInterpretationProcessIT {
   @Autowired ProcessEngine engine;
   @Autowired PolicyRegister register;
   @Autowired InterpretationSupervision supervision;
+  @Autowired cn.gongkai.supervision.SupervisionOverview overview;
   @Autowired InterpretationClock clock;
 
   PolicyProcessSupport process;
@@ -403,6 +404,11 @@ class PolicyInterpretationProcessIT {
     assertThat(supervised.candidateGroup()).isEqualTo("office");
     assertThat(supervised.receivedOn()).isEqualTo(date("2026-09-28"));
     assertThat(supervised.dueOn()).isEqualTo(date("2026-10-10")); // REAL CALENDAR
+    // and it is counted overdue in the supervisors' overview (Cockpit's 督办 panel)
+    var board = overview.overview(new cn.gongkai.supervision.SupervisionOverview.Query(
+        "policy-interpretation", java.util.Set.of(cn.gongkai.supervision.SupervisionState.OVERDUE), 1, 500));
+    assertThat(board.cases().get(cn.gongkai.supervision.SupervisionState.OVERDUE).items())
+        .extracting(cn.gongkai.supervision.SupervisionOverview.CaseRow::caseNumber).contains(pi.getBusinessKey());
     assertThat(supervised.overdue()).isTrue();
     assertThat(supervised.paused()).isFalse();
     assertThat(supervised.processInstanceId()).isEqualTo(pi.getId());

@@ -29,6 +29,8 @@ export default {
   // export (plugin object or array), path relative to app/cockpit/, '.js' optional,
   // e.g. 'scripts/gongkai-plugin/plugin' -> app/cockpit/scripts/gongkai-plugin/plugin.js
   customScripts: [
+    // 督办 overview on the dashboard and a 督办 tab on every process definition
+    'gongkai-supervision/plugin'
   ],
   // // change the app name and vendor
   // app: {
