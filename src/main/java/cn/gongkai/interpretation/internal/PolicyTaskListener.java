@@ -271,14 +271,7 @@ class PolicyTaskListener implements TaskListener, ExecutionListener {
   }
 
   private static String reviewResult(DelegateExecution task, String variable, String commentVariable, String step) {
-    String result = required(task, variable, step + "结论");
-    if (!"APPROVED".equals(result) && !"RETURNED".equals(result)) {
-      throw new BadUserRequestException(step + "结论的取值无效：" + result);
-    }
-    if ("RETURNED".equals(result) && text(task, commentVariable) == null) {
-      throw new BadUserRequestException("退回时必须写明理由");
-    }
-    return result;
+    return cn.gongkai.workflow.FormFields.reviewResult(task, variable, commentVariable, step);
   }
 
   private static String candidateGroup(DelegateTask task) {

@@ -1,13 +1,12 @@
 package cn.gongkai.interpretation.internal;
 
 import cn.gongkai.interpretation.PolicySubmission;
+import cn.gongkai.workflow.FormFields;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 /** Reads a completed form's fields; a missing or malformed one answers in Chinese (HTTP 400 in Tasklist). */
 final class TaskFields {
@@ -17,8 +16,7 @@ final class TaskFields {
   private TaskFields() {}
 
   static String actor(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth == null ? null : auth.getUserId();
+    return FormFields.actor(execution);
   }
 
   static long caseId(VariableScope scope) {
@@ -34,25 +32,15 @@ final class TaskFields {
   }
 
   static String text(VariableScope scope, String variable) {
-    Object value = scope.getVariable(variable);
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    return FormFields.text(scope, variable);
   }
 
   static String required(VariableScope scope, String variable, String label) {
-    String value = text(scope, variable);
-    if (value == null) {
-      throw new BadUserRequestException(label + "为必填项（" + variable + "）");
-    }
-    return value;
+    return FormFields.required(scope, variable, label);
   }
 
   static LocalDate date(VariableScope scope, String variable, String label) {
-    String value = required(scope, variable, label);
-    try {
-      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
-      throw new BadUserRequestException(label + "不是有效日期（" + variable + "）");
-    }
+    return FormFields.date(scope, variable, label);
   }
 
   /** A date that has happened: not after today (Beijing). */

@@ -1,5 +1,12 @@
 package cn.gongkai.request.internal;
 
+import static cn.gongkai.workflow.FormFields.actor;
+import static cn.gongkai.workflow.FormFields.date;
+import static cn.gongkai.workflow.FormFields.number;
+import static cn.gongkai.workflow.FormFields.required;
+import static cn.gongkai.workflow.FormFields.reviewResult;
+import static cn.gongkai.workflow.FormFields.text;
+
 import cn.gongkai.request.CaseEvent;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.CaseRegister.Stage;
@@ -12,7 +19,6 @@ import cn.gongkai.request.ReplyDeliveryMethod;
 import cn.gongkai.letters.LetterKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,7 +26,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.pvm.delegate.ActivityExecution;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -372,56 +377,6 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
     task.setVariable("replyDueProvisional", state.provisional());
     task.setVariable("replyOverdueAt", state.overdueAt());
     task.setVariable("replyReminderAt", state.reminderAt());
-  }
-
-  private static String reviewResult(VariableScope task, String variable, String commentVariable, String step) {
-    String result = required(task, variable, step + "结论");
-    if (!"APPROVED".equals(result) && !"RETURNED".equals(result)) {
-      throw new BadUserRequestException(step + "结论的取值无效：" + result);
-    }
-    if ("RETURNED".equals(result) && text(task, commentVariable) == null) {
-      throw new BadUserRequestException("退回时必须写明理由");
-    }
-    return result;
-  }
-
-  private static String actor(DelegateExecution execution) {
-    Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return auth != null ? auth.getUserId() : null;
-  }
-
-  private static String text(VariableScope task, String variable) {
-    Object value = task.getVariable(variable);
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
-  }
-
-  private static String required(VariableScope task, String variable, String label) {
-    String value = text(task, variable);
-    if (value == null) {
-      throw new BadUserRequestException(label + "为必填项（" + variable + "）");
-    }
-    return value;
-  }
-
-  private static LocalDate date(VariableScope task, String variable, String label) {
-    String value = required(task, variable, label);
-    try {
-      return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-    } catch (DateTimeParseException e) {
-      throw new BadUserRequestException(label + "不是有效日期（" + variable + "）");
-    }
-  }
-
-  private static int number(VariableScope task, String variable, String label) {
-    Object value = task.getVariable(variable);
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    try {
-      return Integer.parseInt(required(task, variable, label));
-    } catch (NumberFormatException e) {
-      throw new BadUserRequestException(label + "必须是整数（" + variable + "）");
-    }
   }
 
   private static Outcome outcome(VariableScope task, String variable, String label) {
