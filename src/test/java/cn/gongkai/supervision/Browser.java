@@ -80,8 +80,12 @@ final class Browser implements AutoCloseable {
       try {
         name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
       } catch (RuntimeException e) {
-        screenshot("failed-login-" + app + "-" + user);
-        throw e;
+        // the webapp did not finish loading (seen once on a loaded machine: the spinner stayed): load it again
+        screenshot("failed-login-" + app + "-" + user + "-" + attempt);
+        if (attempt == 3) {
+          throw e;
+        }
+        continue;
       }
       name.clear();
       name.sendKeys(user);
