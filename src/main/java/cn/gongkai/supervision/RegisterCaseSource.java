@@ -1,0 +1,96 @@
+package cn.gongkai.supervision;
+
+import cn.gongkai.request.CaseView;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Open cases of one register table whose clock columns the process module keeps. Counts are one
+ * aggregate query; each state is a range predicate served by an index on (status, due column), in the
+ * precedence of {@link SupervisionState#of}. A register without a pause column is never paused.
+ */
+abstract class RegisterCaseSource implements SupervisedCaseSource {
+
+  private final JdbcClient jdbc;
+  private final String processKey;
+  private final String processName;
+  private final String table;
+  private final String receivedColumn;
+  private final String dueColumn;
+  private final String provisionalColumn;
+  private final boolean pausable;
+  private final String state;
+  private final Map<SupervisionState, String> where = new EnumMap<>(SupervisionState.class);
+
+  RegisterCaseSource(JdbcClient jdbc, String processKey, String processName, String table, String receivedColumn,
+      String dueColumn, String provisionalColumn, boolean pausable) {
+    this.jdbc = jdbc;
+    this.processKey = processKey;
+    this.processName = processName;
+    this.table = table;
+    this.receivedColumn = receivedColumn;
+    this.dueColumn = dueColumn;
+    this.provisionalColumn = provisionalColumn;
+    this.pausable = pausable;
+    String running = pausable ? "paused_since IS NULL" : "1 = 1";
+    String paused = pausable ? "paused_since IS NOT NULL" : "1 = 0";
+    this.state = "CASE WHEN overdue = TRUE OR (" + running + " AND " + dueColumn + " < :today) THEN 'OVERDUE'"
+        + " WHEN " + paused + " THEN 'PAUSED'"
+        + " WHEN " + dueColumn + " <= :soon THEN 'DUE_SOON'"
+        + " WHEN " + provisionalColumn + " = TRUE THEN 'PROVISIONAL'"
+        + " ELSE 'NORMAL' END";
+    String notDueSoon = "(" + dueColumn + " IS NULL OR " + dueColumn + " > :soon)";
+    where.put(SupervisionState.OVERDUE, "(overdue = TRUE OR (" + running + " AND " + dueColumn + " < :today))");
+    where.put(SupervisionState.PAUSED, "overdue = FALSE AND " + paused);
+    where.put(SupervisionState.DUE_SOON, "overdue = FALSE AND " + running + " AND " + dueColumn + " >= :today AND "
+        + dueColumn + " <= :soon");
+    where.put(SupervisionState.PROVISIONAL, "overdue = FALSE AND " + running + " AND " + notDueSoon + " AND "
+        + provisionalColumn + " = TRUE");
+    where.put(SupervisionState.NORMAL, "overdue = FALSE AND " + running + " AND " + notDueSoon + " AND "
+        + provisionalColumn + " = FALSE");
+  }
+
+  @Override
+  public String processKey() {
+    return processKey;
+  }
+
+  @Override
+  public String processName() {
+    return processName;
+  }
+
+  @Override
+  public List<StateCount> count(SupervisionWindow window) {
+    String reason = pausable ? "CASE WHEN overdue = FALSE AND paused_since IS NOT NULL THEN pause_reason END"
+        : "CAST(NULL AS VARCHAR(64))";
+    return jdbc.sql("SELECT state, pause_reason, COUNT(*) FROM (SELECT " + state + " AS state, " + reason
+            + " AS pause_reason FROM " + table + " WHERE status = 'OPEN') s GROUP BY state, pause_reason")
+        .param("today", window.today())
+        .param("soon", window.dueSoonUntil())
+        .query((rs, n) -> new StateCount(SupervisionState.valueOf(rs.getString(1)), rs.getString(2),
+            CaseView.pauseLabel(rs.getString(2)), rs.getLong(3)))
+        .list();
+  }
+
+  @Override
+  public List<SupervisedCase> list(SupervisionState state, SupervisionWindow window, long offset, int limit) {
+    String pauseColumns = pausable ? "paused_since, pause_reason" : "CAST(NULL AS DATE), CAST(NULL AS VARCHAR(64))";
+    return jdbc.sql("SELECT case_number, process_instance_id, current_step_name, " + receivedColumn + ", "
+            + dueColumn + ", " + provisionalColumn + ", " + pauseColumns + ", overdue FROM " + table
+            + " WHERE status = 'OPEN' AND " + where.get(state)
+            + " ORDER BY " + dueColumn + " ASC NULLS LAST, id ASC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+        .param("today", window.today())
+        .param("soon", window.dueSoonUntil())
+        .param("offset", offset)
+        .param("limit", limit)
+        .query((rs, n) -> new SupervisedCase(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6),
+            rs.getObject(7, LocalDate.class), rs.getString(8), CaseView.pauseLabel(rs.getString(8)),
+            rs.getBoolean(9)))
+        .list();
+  }
+}
