@@ -244,7 +244,7 @@ class SupervisionBrowserIT {
     browser.login("tasklist", "handler");
 
     browser.open("/camunda/app/cockpit/default/");
-    assertThat(browser.bodyText()).contains("403").doesNotContain("督办概览");
+    assertThat(browser.bodyText()).contains("403", "无权访问此页面").doesNotContain("督办概览", "Whitelabel");
     browser.screenshot("cockpit-handler-forbidden");
 
     browser.open("/api/supervision/overview");
