@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /** The whole lifecycle on a real PostgreSQL (embedded binaries from Maven Central), as in production. */
 @SpringBootTest
 @ActiveProfiles("test")
+// close this context (and its connections) after the class, before PostgreSQL's own shutdown hook runs:
+// otherwise the JVM waits at exit for the server to give up on the open connections
+@DirtiesContext
 class PostgresLifecycleIT {
 
   static final EmbeddedPostgres POSTGRES = startPostgres();
