@@ -277,7 +277,8 @@ public class CaseRegister {
         rs.getObject("fee_noticed_on", LocalDate.class),
         rs.getObject("fee_paid_on", LocalDate.class),
         rs.getBoolean("overdue"),
-        rs.getObject("overdue_since", LocalDate.class));
+        rs.getObject("overdue_since", LocalDate.class),
+        rs.getObject("delayed_reply_on", LocalDate.class));
   }
 
   private static <T> T code(ResultSet rs, String column, Function<String, T> parse) throws SQLException {

@@ -1,7 +1,7 @@
 package cn.gongkai.request;
 
 import cn.gongkai.calendar.Deadline;
-import cn.gongkai.calendar.WorkingDayCalendar;
+import cn.gongkai.request.internal.ReplyClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,23 +11,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseView {
 
-  private final WorkingDayCalendar calendar;
+  private final ReplyClock clock;
   private final ClockSettings settings;
   private final CaseRegister register;
 
-  CaseView(WorkingDayCalendar calendar, ClockSettings settings, CaseRegister register) {
-    this.calendar = calendar;
+  CaseView(ReplyClock clock, ClockSettings settings, CaseRegister register) {
+    this.clock = clock;
     this.settings = settings;
     this.register = register;
   }
 
   /** How the current reply deadline was computed, or null before the clock started. */
   public Deadline currentDeadline(DisclosureCase c) {
-    if (c.clockStartedOn() == null) {
-      return null;
-    }
-    int extension = c.extensionWorkingDays() == null ? 0 : c.extensionWorkingDays();
-    return calendar.deadline(c.clockStartedOn(), settings.replyWorkingDays() + c.pausedWorkingDays() + extension);
+    return clock.statutoryDeadline(c);
   }
 
   /** JSON body of {@code GET /api/cases/{caseNumber}}; personal data masked. */

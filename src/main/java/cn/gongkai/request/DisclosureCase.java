@@ -55,7 +55,8 @@ public record DisclosureCase(
     LocalDate feeNoticedOn,
     LocalDate feePaidOn,
     boolean overdue,
-    LocalDate overdueSince) {
+    LocalDate overdueSince,
+    LocalDate delayedReplyOn) {
 
   /** The same record with the applicant's ID number, phone and address masked (5301**********1234). */
   public DisclosureCase masked() {
@@ -66,6 +67,7 @@ public record DisclosureCase(
         competentAgency, handledBy, correctionCount, registeredAt, registeredBy, screenedAt, correctionNoticedAt,
         correctedOn, handledAt, secrecyReviewedAt, legalReviewedAt, signedOffAt, repliedOn, replyDeliveryMethod,
         replyPostedOn, archivedAt, replyDueOn, replyDueProvisional, clockStartedOn, pausedSince, pauseReason,
-        pausedWorkingDays, extensionWorkingDays, feeAmount, feeNoticedOn, feePaidOn, overdue, overdueSince);
+        pausedWorkingDays, extensionWorkingDays, feeAmount, feeNoticedOn, feePaidOn, overdue, overdueSince,
+        delayedReplyOn);
   }
 }

@@ -27,13 +27,13 @@ import static cn.gongkai.interpretation.PolicyVariables.REVISION_NOTE;
 import static cn.gongkai.interpretation.PolicyVariables.SECRECY_REVIEW_COMMENT;
 import static cn.gongkai.interpretation.PolicyVariables.SECRECY_REVIEW_RESULT;
 import static cn.gongkai.interpretation.PolicyVariables.SUPERVISION_COMMENT;
-import static cn.gongkai.interpretation.internal.TaskFields.actor;
+import static cn.gongkai.workflow.FormFields.actor;
 import static cn.gongkai.interpretation.internal.TaskFields.flag;
-import static cn.gongkai.interpretation.internal.TaskFields.number;
+import static cn.gongkai.workflow.FormFields.number;
 import static cn.gongkai.interpretation.internal.TaskFields.pastDate;
-import static cn.gongkai.interpretation.internal.TaskFields.required;
+import static cn.gongkai.workflow.FormFields.required;
 import static cn.gongkai.interpretation.internal.TaskFields.submission;
-import static cn.gongkai.interpretation.internal.TaskFields.text;
+import static cn.gongkai.workflow.FormFields.text;
 import static cn.gongkai.interpretation.internal.TaskFields.url;
 
 import cn.gongkai.calendar.Deadline;

@@ -30,7 +30,7 @@ class RegisterPolicyDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PolicySubmission submission = TaskFields.submission(execution);
-    String user = TaskFields.actor(execution);
+    String user = cn.gongkai.workflow.FormFields.actor(execution);
     OffsetDateTime now = InterpretationClock.now();
     RegisteredPolicy registered = register.register(agencies.defaultAgency(), submission, now, user);
     register.linkProcessInstance(registered.id(), execution.getProcessInstanceId());

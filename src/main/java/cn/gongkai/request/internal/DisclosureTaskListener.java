@@ -307,8 +307,9 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
         if (quantity < 1) {
           throw new BadUserRequestException("件数或页数必须大于0");
         }
+        int earlier = basis == FeeTariff.Basis.ITEMS ? earlierItemsThisMonth(caseId) : 0;
         BigDecimal amount = basis == FeeTariff.Basis.PAGES ? FeeTariff.byPages(quantity)
-            : FeeTariff.byItems(earlierItemsThisMonth(caseId), quantity);
+            : FeeTariff.byItems(earlier, quantity);
         if (amount.signum() == 0) {
           throw new BadUserRequestException("按收费标准本申请无需收费（国办函〔2020〕109号），请直接作出答复决定");
         }
@@ -317,8 +318,7 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
         task.setVariable("feeAmount", amount.intValue());
         task.setVariable("feeDueAt", clock.endOf(feeDue));
         String basisText = (basis == FeeTariff.Basis.PAGES ? "按量计收，共" + quantity + "页"
-            : "按件计收，本月累计第" + (earlierItemsThisMonth(caseId) + 1) + "至" + (earlierItemsThisMonth(caseId) + quantity)
-                + "件") + "（国办函〔2020〕109号）";
+            : "按件计收，本月累计第" + (earlier + 1) + "至" + (earlier + quantity) + "件") + "（国办函〔2020〕109号）";
         letters.issue(task, caseId, LetterKind.FEE_NOTICE, b -> b.feeAmount(amount).feeBasis(basisText).feeDueOn(feeDue)
             .paymentMethod("请持本通知到本机关政府信息公开工作机构窗口缴纳，或按本机关公布的非税收入账户转账"), actor);
         jdbc.sql("UPDATE gk_disclosure_case SET fee_basis = ?, fee_quantity = ?, fee_amount = ?, fee_noticed_on = ?"

@@ -132,11 +132,8 @@ public class ReplyClock {
     if (c.clockStartedOn() == null) {
       return state(c);
     }
-    int extension = c.extensionWorkingDays() == null ? 0 : c.extensionWorkingDays();
-    Deadline deadline = calendar.deadline(c.clockStartedOn(),
-        settings.replyWorkingDays() + c.pausedWorkingDays() + extension);
-    LocalDate delayed = jdbc.sql("SELECT delayed_reply_on FROM gk_disclosure_case WHERE id = ?")
-        .param(caseId).query(LocalDate.class).optional().orElse(null);
+    Deadline deadline = statutoryDeadline(c);
+    LocalDate delayed = c.delayedReplyOn();
     LocalDate due = delayed != null && delayed.isAfter(deadline.due()) ? delayed : deadline.due();
     boolean provisional = deadline.provisional() && (delayed == null || !delayed.isAfter(deadline.due()));
     if (!due.equals(c.replyDueOn()) || provisional != c.replyDueProvisional()) {
@@ -153,6 +150,18 @@ public class ReplyClock {
       apply(c.processInstanceId(), state);
     }
     return state;
+  }
+
+  /**
+   * The working-day reply deadline of a case from its inputs: start, statutory length, paused working
+   * days, extension (an Art. 35 delayed date may replace it, see {@link #recompute}); null before the clock starts.
+   */
+  public Deadline statutoryDeadline(DisclosureCase c) {
+    if (c.clockStartedOn() == null) {
+      return null;
+    }
+    int extension = c.extensionWorkingDays() == null ? 0 : c.extensionWorkingDays();
+    return calendar.deadline(c.clockStartedOn(), settings.replyWorkingDays() + c.pausedWorkingDays() + extension);
   }
 
   /** Reply due date, whether it is provisional, and the instants of the overdue and reminder timers. */
