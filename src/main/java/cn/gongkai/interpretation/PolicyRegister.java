@@ -70,14 +70,17 @@ public class PolicyRegister {
     return new RegisteredPolicy(keys.getKeyAs(Number.class).longValue(), caseNumber);
   }
 
-  /** A revised submission after a return replaces the stored one. */
-  public void resubmit(long caseId, PolicySubmission s) {
+  /**
+   * A revised submission after a return replaces the stored one (only the drafter's revision step writes the
+   * submission); {@code resubmittedOn} is the day the drafter resubmitted it.
+   */
+  public void resubmit(long caseId, PolicySubmission s, LocalDate resubmittedOn) {
     jdbc.sql("""
             UPDATE gk_policy_case SET title = :title, document_number = :documentNumber,
               drafting_department = :department, first_interpreter = :interpreter, disclosure_attribute = :attribute,
               disclosure_reason = :reason, interpretation_plan = :plan, interpretation_materials = :materials,
               interpretation_forms = :forms, public_interest = :publicInterest,
-              submission_count = submission_count + 1
+              submission_count = submission_count + 1, resubmitted_on = :resubmittedOn
             WHERE id = :id""")
         .param("title", s.title())
         .param("documentNumber", s.documentNumber())
@@ -89,6 +92,7 @@ public class PolicyRegister {
         .param("materials", s.interpretationMaterials())
         .param("forms", s.formsLabel())
         .param("publicInterest", s.publicInterest())
+        .param("resubmittedOn", resubmittedOn)
         .param("id", caseId)
         .update();
   }
@@ -101,6 +105,15 @@ public class PolicyRegister {
   public Optional<PolicyCase> findByNumber(String caseNumber) {
     return jdbc.sql("SELECT * FROM gk_policy_case WHERE case_number = ? ORDER BY id").param(caseNumber).query(ROW)
         .optional();
+  }
+
+  /** The case an engine execution belongs to: found by its process instance, never by a variable. */
+  public Optional<PolicyCase> findByProcessInstance(String processInstanceId) {
+    if (processInstanceId == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql("SELECT * FROM gk_policy_case WHERE process_instance_id = ?").param(processInstanceId)
+        .query(ROW).optional();
   }
 
   public PolicyCase get(long caseId) {
@@ -135,26 +148,28 @@ public class PolicyRegister {
   }
 
   public void recordEvent(long caseId, PolicyEvent event) {
-    jdbc.sql("INSERT INTO gk_policy_event (case_id, step_key, step_name, actor, occurred_at, decision, comment)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(caseId, event.stepKey(), event.stepName(), event.actor(), event.occurredAt(),
+    jdbc.sql("INSERT INTO gk_policy_event (case_id, step_key, step_name, actor, occurred_at, fact_on, decision,"
+            + " comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(caseId, event.stepKey(), event.stepName(), event.actor(), event.recordedAt(), event.factOn(),
             truncate(event.decision(), 200), truncate(event.comment(), 2000))
         .update();
   }
 
   /** The whole history of the case, in order. */
   public List<PolicyEvent> events(long caseId) {
-    return jdbc.sql("SELECT step_key, step_name, actor, occurred_at, decision, comment FROM gk_policy_event"
-            + " WHERE case_id = ? ORDER BY occurred_at, id")
+    return jdbc.sql("SELECT step_key, step_name, actor, occurred_at, fact_on, decision, comment"
+            + " FROM gk_policy_event WHERE case_id = ? ORDER BY occurred_at, id")
         .param(caseId)
         .query((rs, n) -> new PolicyEvent(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6)))
+            rs.getObject(4, OffsetDateTime.class), rs.getObject(5, LocalDate.class), rs.getString(6),
+            rs.getString(7)))
         .list();
   }
 
-  /** 收文: the general office accepted the submission. */
-  public void recordReceipt(long caseId, OffsetDateTime at, String by) {
-    jdbc.sql("UPDATE gk_policy_case SET received_at = ?, received_by = ? WHERE id = ?").params(at, by, caseId)
+  /** 收文: the general office received the submission on {@code receivedOn}; recorded by {@code by} {@code at}. */
+  public void recordReceipt(long caseId, LocalDate receivedOn, OffsetDateTime at, String by) {
+    jdbc.sql("UPDATE gk_policy_case SET received_on = ?, received_at = ?, received_by = ? WHERE id = ?")
+        .params(receivedOn, at, by, caseId)
         .update();
   }
 
@@ -201,6 +216,16 @@ public class PolicyRegister {
         .update();
   }
 
+  /**
+   * 同步审批: the leader decided on the pair on {@code decidedOn}; recorded by {@code by} {@code at}. One decision
+   * for the policy and its interpretation together.
+   */
+  public void recordJointApproval(long caseId, String result, String comment, LocalDate decidedOn,
+      OffsetDateTime at, String by) {
+    recordReview(caseId, Review.JOINT_APPROVAL, result, comment, at, by);
+    jdbc.sql("UPDATE gk_policy_case SET joint_approved_on = ? WHERE id = ?").params(decidedOn, caseId).update();
+  }
+
   /** The policy is published; its interpretation is due by {@code dueOn} ({@code limit} working days later). */
   public void recordPolicyPublication(long caseId, LocalDate publishedOn, String url, String gazette, int limit,
       LocalDate dueOn, boolean provisional) {
@@ -232,6 +257,11 @@ public class PolicyRegister {
     jdbc.sql("UPDATE gk_policy_case SET overdue = TRUE, overdue_since = COALESCE(overdue_since, ?) WHERE id = ?")
         .params(since, caseId)
         .update();
+  }
+
+  /** The interpretation was published by its deadline after all (recorded late): not overdue. */
+  public void clearOverdue(long caseId) {
+    jdbc.sql("UPDATE gk_policy_case SET overdue = FALSE, overdue_since = NULL WHERE id = ?").params(caseId).update();
   }
 
   /** Archives the case: status CLOSED, no current step. */
@@ -269,6 +299,8 @@ public class PolicyRegister {
         rs.getObject("submitted_at", OffsetDateTime.class),
         rs.getString("submitted_by"),
         rs.getInt("submission_count"),
+        rs.getObject("resubmitted_on", LocalDate.class),
+        rs.getObject("received_on", LocalDate.class),
         rs.getObject("received_at", OffsetDateTime.class),
         rs.getString("received_by"),
         rs.getInt("return_count"),
@@ -289,6 +321,7 @@ public class PolicyRegister {
         rs.getString("secrecy_reviewed_by"),
         rs.getString("joint_approval_result"),
         rs.getString("joint_approval_comment"),
+        rs.getObject("joint_approved_on", LocalDate.class),
         rs.getObject("joint_approved_at", OffsetDateTime.class),
         rs.getString("joint_approved_by"),
         rs.getObject("policy_published_on", LocalDate.class),

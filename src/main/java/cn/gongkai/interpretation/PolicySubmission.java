@@ -77,19 +77,26 @@ public record PolicySubmission(
    * for an attribute other than 主动公开, no interpretation form → 不予收文. Empty when complete.
    */
   public List<String> missingItems() {
+    return missingItems(interpretationPlan, interpretationMaterials, attribute, disclosureReason,
+        !forms.isEmpty() || otherForms != null);
+  }
+
+  /** The 收文 check on a pair's parts, wherever they are read from (the form, the register). */
+  static List<String> missingItems(String plan, String materials, DisclosureAttribute attribute, String reason,
+      boolean anyForm) {
     List<String> missing = new ArrayList<>();
-    if (interpretationPlan == null) {
+    if (plan == null || plan.isBlank()) {
       missing.add("缺少解读方案");
     }
-    if (interpretationMaterials == null) {
+    if (materials == null || materials.isBlank()) {
       missing.add("缺少解读材料");
     }
     if (attribute == null) {
       missing.add("未标注公开属性");
-    } else if (attribute.needsReason() && disclosureReason == null) {
+    } else if (attribute.needsReason() && (reason == null || reason.isBlank())) {
       missing.add("公开属性为“" + attribute.label() + "”，未说明理由");
     }
-    if (forms.isEmpty() && otherForms == null) {
+    if (!anyForm) {
       missing.add("未选择解读形式");
     }
     return missing;

@@ -37,12 +37,14 @@ public final class PolicyVariables {
   // decisions
   public static final String RECEIPT_DECISION = "receiptDecision";
   public static final String RECEIPT_COMMENT = "receiptComment";
+  public static final String RECEIVED_ON = "receivedOn";
   public static final String LEGAL_REVIEW_RESULT = "legalReviewResult";
   public static final String LEGAL_REVIEW_COMMENT = "legalReviewComment";
   public static final String SECRECY_REVIEW_RESULT = "secrecyReviewResult";
   public static final String SECRECY_REVIEW_COMMENT = "secrecyReviewComment";
   public static final String JOINT_APPROVAL_RESULT = "jointApprovalResult";
   public static final String JOINT_APPROVAL_COMMENT = "jointApprovalComment";
+  public static final String JOINT_APPROVED_ON = "jointApprovedOn";
   public static final String RETURNED_FROM = "returnedFrom";
   public static final String RETURN_REASON = "returnReason";
 
@@ -69,7 +71,7 @@ public final class PolicyVariables {
   /** The decisions a resubmission clears, so that each pass is decided afresh. */
   public static final Set<String> DECISIONS = Set.of(RECEIPT_DECISION, RECEIPT_COMMENT, LEGAL_REVIEW_RESULT,
       LEGAL_REVIEW_COMMENT, SECRECY_REVIEW_RESULT, SECRECY_REVIEW_COMMENT, JOINT_APPROVAL_RESULT,
-      JOINT_APPROVAL_COMMENT);
+      JOINT_APPROVAL_COMMENT, RECEIVED_ON, JOINT_APPROVED_ON);
 
   /** Every variable the process, its delegates or its forms read or write. */
   public static final Set<String> ALL = all();

@@ -106,4 +106,70 @@ class InterpretationApiIT {
         .contains("同时批准").contains("1 个工作日，符合三同步发布要求").contains("收文审核");
     assertThat(get(path, "intake").statusCode()).isEqualTo(403);
   }
+
+  HttpResponse<String> postJson(String path, String user, String body) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic "
+            + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void countsAPolicyPublishedOnTheEveOfNationalDayAndEnteredAfterTheHolidayWithItsOwnDay() throws Exception {
+    // given a pair submitted 2026-09-28, received, approved (09-29) and its policy's publication (09-30)
+    // all entered after the National Day holiday, the interpretation published on the make-up Saturday
+    PolicyProcessSupport process = new PolicyProcessSupport(engine);
+    PolicyProcessSupport.clockAt("2026-09-28T09:00");
+    var pi = process.submitAsDrafter(PolicyFixtures.submission());
+    PolicyProcessSupport.clockAt("2026-10-08T09:00");
+    process.accept(pi, "2026-09-28");
+    process.reviewAndApprove(pi, "2026-09-29");
+    PolicyProcessSupport.clockAt("2026-10-09T09:00");
+    process.publishPolicy(pi, "2026-09-30");
+    PolicyProcessSupport.clockAt("2026-10-10T10:00");
+    process.publishInterpretation(pi, "2026-10-10");
+
+    // when a supervisor asks for the published pairs
+    HttpResponse<String> response = get("/api/interpretations/published", "supervisor");
+
+    // then the pair counts from the policy's day: 3 working days (REAL CALENDAR), on time
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode pair = pairOf(json.readTree(response.body()), pi.getBusinessKey());
+    assertThat(pair.get("policyPublishedOn").asText()).isEqualTo("2026-09-30");
+    assertThat(pair.get("interpretationPublishedOn").asText()).isEqualTo("2026-10-10");
+    assertThat(pair.get("interpretationDueOn").asText()).isEqualTo("2026-10-10");
+    assertThat(pair.get("workingDaysBetween").asInt()).isEqualTo(3);
+    assertThat(pair.get("ruleMet").asBoolean()).isTrue();
+  }
+
+  @Test
+  void theOfficeCannotCompleteAnIncompleteSubmissionBySendingAPlanAndTheCasePageShowsTheDrafters()
+      throws Exception {
+    // given a pair submitted without an interpretation plan
+    PolicyProcessSupport process = new PolicyProcessSupport(engine);
+    PolicyProcessSupport.clockAt("2026-11-16T09:00");
+    var pi = process.submitAsDrafter(PolicyFixtures.without("interpretationPlan"));
+    String taskId = process.task(pi, "Task_ReceiveSubmission").getId();
+
+    // when the office completes its receipt over the engine's REST API, sending a plan of its own
+    HttpResponse<String> completed = postJson("/engine-rest/task/" + taskId + "/complete", "office", """
+        {"variables": {"receiptDecision": {"value": "ACCEPTED"}, "receivedOn": {"value": "2026-11-16"},
+         "interpretationPlan": {"value": "办公室代填的解读方案"}}}""");
+
+    // then it is refused with the reason, and the task still waits for the office's decision
+    assertThat(completed.statusCode()).as(completed.body()).isBetween(400, 599).isNotEqualTo(401).isNotEqualTo(403);
+    assertThat(completed.body()).contains("缺少解读方案");
+    assertThat(process.task(pi, "Task_ReceiveSubmission")).isNotNull();
+
+    // and the case page shows what the drafter submitted: no plan, the system's finding, nothing received
+    String path = "/cases/interpretations/"
+        + URLEncoder.encode(pi.getBusinessKey(), StandardCharsets.UTF_8).replace("+", "%20");
+    HttpResponse<String> page = get(path, "office");
+    assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("材料不全").contains("缺少解读方案").doesNotContain("办公室代填的解读方案")
+        .doesNotContain("收文日期");
+  }
 }

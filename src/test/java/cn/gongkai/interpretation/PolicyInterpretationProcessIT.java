@@ -100,7 +100,8 @@ class PolicyInterpretationProcessIT {
     process.complete(pi, "Task_ReviewSecrecy", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
     assertThat(pi).isWaitingAt("Task_ApproveJointly");
     assertThat(process.task(pi, "Task_ApproveJointly")).hasCandidateGroup("leader");
-    process.complete(pi, "Task_ApproveJointly", "leader", Map.of("jointApprovalResult", "APPROVED"));
+    process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16"));
 
     // and the office records the policy's publication on Monday 2026-11-16
     assertThat(pi).isWaitingAt("Task_RecordPolicyPublication");
@@ -269,7 +270,8 @@ class PolicyInterpretationProcessIT {
     process.complete(pi, "Task_ReviewSecrecy", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
 
     process.complete(pi, "Task_ApproveJointly", "leader",
-        Map.of("jointApprovalResult", "RETURNED", "jointApprovalComment", "解读材料未回应企业关切，请充实"));
+        Map.of("jointApprovalResult", "RETURNED", "jointApprovalComment", "解读材料未回应企业关切，请充实",
+            "jointApprovedOn", "2026-11-16"));
 
     assertThat(pi).isWaitingAt("Task_ReviseSubmission").variables().containsEntry("returnedFrom", "同步审批政策文件及解读");
     PolicyCase c = row(pi);
@@ -289,14 +291,16 @@ class PolicyInterpretationProcessIT {
     assertThatThrownBy(() -> process.complete(pi, "Task_ApproveJointly", "leader",
         Map.of("jointApprovalResult", "POLICY_ONLY")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("同时批准或一并退回");
-    // approving while the interpretation materials are gone would approve the policy alone
-    assertThatThrownBy(() -> process.complete(pi, "Task_ApproveJointly", "leader",
-        Map.of("jointApprovalResult", "APPROVED", "interpretationMaterials", "")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不能只批准政策文件")
-        .hasMessageContaining("缺少解读材料");
-
     assertThat(pi).isWaitingAt("Task_ApproveJointly");
     assertThat(row(pi).jointApprovalResult()).isNull();
+
+    // the leader cannot take the materials away by sending the field: the approval is of the pair the
+    // drafter submitted (the register), and the next forms show it again
+    process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16", "interpretationMaterials", ""));
+    assertThat(pi).isWaitingAt("Task_RecordPolicyPublication");
+    assertThat(row(pi).interpretationMaterials()).startsWith("《楚雄州关于进一步优化营商环境的若干措施》政策解读");
+    assertThat(pi).variables().containsEntry("interpretationMaterials", row(pi).interpretationMaterials());
   }
 
   @Test
@@ -464,5 +468,220 @@ class PolicyInterpretationProcessIT {
         .isEqualTo(beijing("2026-11-20T00:00"));
     assertThat(process.task(pi, "Task_PublishInterpretation").getDueDate()).isEqualTo(beijing("2026-11-19T23:59"));
     assertThat(register.events(row(pi).id())).extracting(PolicyEvent::comment).contains("2026年节假日安排更新");
+  }
+
+  // --- issue 10 §1: the receipt, the approval and both publications are facts with their own days ---
+
+  @Test
+  void datesTheJointApprovalOnTheDayTheLeaderDecidedNotTheDayItWasEntered() {
+    // given a pair submitted and received on Monday 2026-11-16
+    ProcessInstance pi = submitted(PolicyFixtures.submission());
+    process.accept(pi, "2026-11-16");
+    process.complete(pi, "Task_ReviewLegality", "legal", Map.of("legalReviewResult", "APPROVED"));
+    process.complete(pi, "Task_ReviewSecrecy", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
+
+    // when the leader's approval of Tuesday is entered on Thursday 2026-11-19
+    clockAt("2026-11-19T09:30");
+    process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-17"));
+
+    // then the register keeps the day of the approval and, apart, who entered it when
+    PolicyCase approved = row(pi);
+    assertThat(approved.jointApprovedOn()).isEqualTo(date("2026-11-17"));
+    assertThat(approved.jointApprovedBy()).isEqualTo("leader");
+    assertThat(approved.jointApprovedAt().toInstant()).isEqualTo(beijing("2026-11-19T09:30").toInstant());
+    assertThat(register.events(approved.id())).filteredOn(e -> e.stepKey().equals("Task_ApproveJointly"))
+        .extracting(PolicyEvent::factOn, PolicyEvent::actor).containsExactly(tuple(date("2026-11-17"), "leader"));
+
+    // and a policy published on Wednesday, between the approval and its entry, can be recorded
+    process.publishPolicy(pi, "2026-11-18");
+    assertThat(pi).isWaitingAt("Task_PublishInterpretation").variables()
+        .containsEntry("interpretationDueOn", "2026-11-23");
+    assertThat(row(pi).policyPublishedOn()).isEqualTo(date("2026-11-18"));
+  }
+
+  @Test
+  void countsAnInterpretationOnTimeForAPolicyPublishedOnTheEveOfNationalDayAndEnteredAfterTheHoliday() {
+    // given a pair submitted on Monday 2026-09-28; the office and the leader worked on paper over the holiday
+    clockAt("2026-09-28T09:00");
+    ProcessInstance pi = submitted(PolicyFixtures.submission());
+
+    // when the receipt (09-28) and the approval (09-29) are entered on Thursday 2026-10-08
+    clockAt("2026-10-08T09:00");
+    process.accept(pi, "2026-09-28");
+    process.reviewAndApprove(pi, "2026-09-29");
+    // and the policy's publication of Wednesday 2026-09-30 is entered on Friday 2026-10-09
+    clockAt("2026-10-09T09:00");
+    process.publishPolicy(pi, "2026-09-30");
+
+    // then the deadline runs from the publication: REAL CALENDAR 10-08, 10-09 and the make-up Saturday 10-10
+    assertThat(pi).isWaitingAt("Task_PublishInterpretation").variables()
+        .containsEntry("interpretationDueOn", "2026-10-10");
+    assertThat(row(pi).policyPublishedOn()).isEqualTo(date("2026-09-30"));
+    assertThat(row(pi).jointApprovedOn()).isEqualTo(date("2026-09-29"));
+    assertThat(row(pi).receivedOn()).isEqualTo(date("2026-09-28"));
+
+    // when the interpretation is published on the make-up Saturday 2026-10-10
+    clockAt("2026-10-10T10:00");
+    process.publishInterpretation(pi, "2026-10-10");
+
+    // then it is on time: 3 working days after the policy (REAL CALENDAR)
+    assertThat(pi).isEnded().hasNotPassed("Task_MarkInterpretationOverdue");
+    assertThat(row(pi).overdue()).isFalse();
+    PublishedPair pair = supervision.publishedPairs().stream()
+        .filter(p -> p.caseNumber().equals(pi.getBusinessKey())).findFirst().orElseThrow();
+    assertThat(pair.policyPublishedOn()).isEqualTo(date("2026-09-30"));
+    assertThat(pair.workingDaysBetween()).isEqualTo(3);
+    assertThat(pair.interpretationDueOn()).isEqualTo(date("2026-10-10"));
+    assertThat(pair.ruleMet()).isTrue();
+  }
+
+  @Test
+  void refusesFactsDatedInTheFutureInChinese() {
+    // Monday 2026-11-16 09:00 Beijing: 2026-11-17 has not happened yet
+    ProcessInstance pi = submitted(PolicyFixtures.submission());
+    assertThatThrownBy(() -> process.accept(pi, "2026-11-17"))
+        .isInstanceOf(BadUserRequestException.class).hasMessage("收文日期不能晚于今天（2026-11-16）（receivedOn）");
+    assertThat(row(pi).receivedOn()).isNull();
+    process.accept(pi, "2026-11-16");
+    process.complete(pi, "Task_ReviewLegality", "legal", Map.of("legalReviewResult", "APPROVED"));
+    process.complete(pi, "Task_ReviewSecrecy", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
+
+    assertThatThrownBy(() -> process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-17")))
+        .isInstanceOf(BadUserRequestException.class).hasMessage("同步审批日期不能晚于今天（2026-11-16）（jointApprovedOn）");
+    assertThat(row(pi).jointApprovalResult()).isNull();
+    process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16"));
+
+    assertThatThrownBy(() -> process.publishPolicy(pi, "2026-11-17"))
+        .isInstanceOf(BadUserRequestException.class).hasMessage("政策文件发布日期不能晚于今天（2026-11-16）（policyPublishedOn）");
+    process.publishPolicy(pi, "2026-11-16");
+
+    assertThatThrownBy(() -> process.publishInterpretation(pi, "2026-11-17"))
+        .isInstanceOf(BadUserRequestException.class).hasMessage("解读发布日期不能晚于今天（2026-11-16）（interpretationPublishedOn）");
+    assertThat(pi).isWaitingAt("Task_PublishInterpretation");
+    assertThat(row(pi).interpretationPublishedOn()).isNull();
+  }
+
+  @Test
+  void refusesAFactDatedBeforeTheFactItFollows() {
+    // given a pair submitted on Wednesday 2026-11-18, everything entered on Friday 2026-11-20
+    clockAt("2026-11-18T09:00");
+    ProcessInstance pi = submitted(PolicyFixtures.submission());
+    clockAt("2026-11-20T09:00");
+
+    // the office cannot have received it before it was submitted
+    assertThatThrownBy(() -> process.accept(pi, "2026-11-17"))
+        .isInstanceOf(BadUserRequestException.class).hasMessage("收文日期不能早于报送日期（2026-11-18）（receivedOn）");
+    process.accept(pi, "2026-11-18");
+    process.complete(pi, "Task_ReviewLegality", "legal", Map.of("legalReviewResult", "APPROVED"));
+    process.complete(pi, "Task_ReviewSecrecy", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
+
+    // nor the leader have approved it before the office received it
+    assertThatThrownBy(() -> process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16")))
+        .isInstanceOf(BadUserRequestException.class).hasMessage("同步审批日期不能早于收文日期（2026-11-18）（jointApprovedOn）");
+    process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-19"));
+
+    // nor the policy be published before it was approved
+    assertThatThrownBy(() -> process.publishPolicy(pi, "2026-11-18"))
+        .isInstanceOf(BadUserRequestException.class).hasMessage("政策文件发布日期不能早于同步审批日期（2026-11-19）（policyPublishedOn）");
+    assertThat(pi).isWaitingAt("Task_RecordPolicyPublication");
+    assertThat(row(pi).policyPublishedOn()).isNull();
+  }
+
+  @Test
+  void clearsTheOverdueMarkWhenAnInterpretationPublishedOnTimeIsEnteredAfterTheTimerFired() {
+    // given a policy published Monday 2026-11-16, interpretation due Thursday 2026-11-19
+    ProcessInstance pi = acceptedAndApproved();
+    process.publishPolicy(pi, "2026-11-16");
+    // and the overdue timer ran at 24:00 because nothing was entered
+    process.fireTimer(pi, "BoundaryEvent_InterpretationDeadlinePassed");
+    assertThat(row(pi).overdue()).isTrue();
+    assertThat(row(pi).overdueSince()).isEqualTo(date("2026-11-20"));
+
+    // when the office enters on Friday morning the interpretation it published on Thursday
+    clockAt("2026-11-20T08:30");
+    process.publishInterpretation(pi, "2026-11-19");
+
+    // then it was on time: the overdue mark follows the dates, not the timer
+    assertThat(pi).isEnded();
+    assertThat(row(pi).overdue()).isFalse();
+    assertThat(row(pi).overdueSince()).isNull();
+    PublishedPair pair = supervision.publishedPairs().stream()
+        .filter(p -> p.caseNumber().equals(pi.getBusinessKey())).findFirst().orElseThrow();
+    assertThat(pair.ruleMet()).isTrue();
+  }
+
+  // --- issue 10 §3: checks read what the drafter submitted (the register), the case by process instance ---
+
+  @Test
+  void anIncompleteSubmissionStaysIncompleteWhenTheOfficeSendsAPlanWithItsDecision() {
+    // given a pair submitted without an interpretation plan
+    ProcessInstance pi = submitted(PolicyFixtures.without("interpretationPlan"));
+
+    // when the office sends a plan of its own with its receipt decision
+    assertThatThrownBy(() -> process.complete(pi, "Task_ReceiveSubmission", "office", Map.of(
+        "receiptDecision", "ACCEPTED", "receivedOn", "2026-11-16", "interpretationPlan", "办公室代填的解读方案")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不予收文").hasMessageContaining("缺少解读方案");
+
+    // then nothing was received and the register still holds what the drafter submitted
+    assertThat(pi).isWaitingAt("Task_ReceiveSubmission");
+    assertThat(row(pi).receivedAt()).isNull();
+    assertThat(row(pi).interpretationPlan()).isNull();
+  }
+
+  @Test
+  void theCheckReadsTheRegisterEvenWhenTheVariablesWereOverwritten() {
+    // given a pair without a plan whose variables someone overwrote with a plan and the route
+    Map<String, Object> fields = PolicyFixtures.without("interpretationPlan");
+    fields.put("disclosureAttribute", "NOT_PUBLIC");
+    fields.put("disclosureReason", "内部管理事项");
+    ProcessInstance pi = submitted(fields);
+    engine.getRuntimeService().setVariables(pi.getId(), Map.of("interpretationPlan", "他人写入的解读方案",
+        "missingItems", "", "publishedProactively", true));
+
+    // when the office tries to accept it
+    assertThatThrownBy(() -> process.accept(pi))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("缺少解读方案");
+
+    // and when it returns it and the drafter resubmits the complete pair, the route is the register's
+    process.complete(pi, "Task_ReceiveSubmission", "office", Map.of("receiptDecision", "RETURNED"));
+    assertThat(pi).variables().containsEntry("interpretationPlan", null).containsEntry("publishedProactively", false);
+    fields.put("interpretationPlan", "解读重点：适用范围");
+    process.complete(pi, "Task_ReviseSubmission", "drafter", fields);
+    engine.getRuntimeService().setVariable(pi.getId(), "publishedProactively", true);
+    process.accept(pi);
+    process.complete(pi, "Task_ReviewLegality", "legal",
+        Map.of("legalReviewResult", "APPROVED", "publishedProactively", true));
+    process.complete(pi, "Task_ReviewSecrecy", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
+    process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16", "publishedProactively", true));
+
+    // then a 不予公开 policy is archived unpublished, whatever the variable said
+    assertThat(pi).isEnded().hasNotPassed("Task_RecordPolicyPublication");
+    assertThat(row(pi).interpretationPlan()).isEqualTo("解读重点：适用范围");
+  }
+
+  @Test
+  void aStepActsOnTheCaseOfItsProcessInstanceWhateverCaseIdItSends() {
+    // given two submitted pairs
+    ProcessInstance first = submitted(PolicyFixtures.submission());
+    ProcessInstance second = submitted(PolicyFixtures.submission());
+
+    // when the office accepts the second and sends the first one's caseId with its decision
+    process.complete(second, "Task_ReceiveSubmission", "office",
+        Map.of("receiptDecision", "ACCEPTED", "receivedOn", "2026-11-16", "caseId", row(first).id()));
+
+    // then the second is received, the first untouched and still waiting
+    assertThat(row(second).receivedOn()).isEqualTo(date("2026-11-16"));
+    assertThat(row(second).currentStep()).isEqualTo("Task_ReviewLegality");
+    assertThat(row(first).receivedAt()).isNull();
+    assertThat(row(first).currentStep()).isEqualTo("Task_ReceiveSubmission");
+    assertThat(register.events(row(first).id())).extracting(PolicyEvent::stepKey)
+        .doesNotContain("Task_ReceiveSubmission");
+    assertThat(second).variables().containsEntry("caseId", row(second).id());
   }
 }

@@ -18,15 +18,32 @@ final class PolicyProcessSupport extends EngineDriver {
     return startAs("drafter", PolicyVariables.PROCESS_KEY, fields);
   }
 
-  void accept(ProcessInstance pi) {
-    complete(pi, "Task_ReceiveSubmission", "office", Map.of("receiptDecision", "ACCEPTED"));
+  /** Today in Beijing on the engine's clock, as an ISO date (what a person enters for a fact of today). */
+  static String today() {
+    return InterpretationClock.today().toString();
   }
 
-  /** Legal review, secrecy review and the leader's joint approval, all passed. */
+  /** The office receives the pair today. */
+  void accept(ProcessInstance pi) {
+    accept(pi, today());
+  }
+
+  /** The office received the pair on that day. */
+  void accept(ProcessInstance pi, String receivedOn) {
+    complete(pi, "Task_ReceiveSubmission", "office", Map.of("receiptDecision", "ACCEPTED", "receivedOn", receivedOn));
+  }
+
+  /** Legal review, secrecy review and the leader's joint approval (dated today), all passed. */
   void reviewAndApprove(ProcessInstance pi) {
+    reviewAndApprove(pi, today());
+  }
+
+  /** Legal review, secrecy review passed; the leader approved the pair on that day. */
+  void reviewAndApprove(ProcessInstance pi, String approvedOn) {
     complete(pi, "Task_ReviewLegality", "legal", Map.of("legalReviewResult", "APPROVED"));
     complete(pi, "Task_ReviewSecrecy", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
-    complete(pi, "Task_ApproveJointly", "leader", Map.of("jointApprovalResult", "APPROVED"));
+    complete(pi, "Task_ApproveJointly", "leader", Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn",
+        approvedOn));
   }
 
   void publishPolicy(ProcessInstance pi, String publishedOn) {

@@ -20,8 +20,8 @@ class ArchivePolicyDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = TaskFields.caseId(execution);
-    PolicyCase c = register.get(caseId);
+    PolicyCase c = TaskFields.caseOf(register, execution);
+    long caseId = c.id();
     String result = c.interpretationPublishedOn() == null ? "政策文件不主动公开，未发布"
         : c.overdue() ? "已发布，解读逾期" : "已同步发布";
     register.close(caseId, InterpretationClock.now());

@@ -1,9 +1,9 @@
 package cn.gongkai.interpretation.internal;
 
 import cn.gongkai.interpretation.InterpretationClock;
+import cn.gongkai.interpretation.PolicyCase;
 import cn.gongkai.interpretation.PolicyEvent;
 import cn.gongkai.interpretation.PolicyRegister;
-import cn.gongkai.interpretation.PolicySubmission;
 import cn.gongkai.interpretation.PolicyVariables;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,9 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 核验报送材料: the system's own 收文 check before the office sees the submission (domain §7). What is
- * missing is shown to the office and proposed as the 退文 reason; the office cannot accept it (see
- * PolicyTaskListener). Also decides the route: public comment, proactive publication.
+ * 核验报送材料: the system's own 收文 check before the office sees the submission (domain §7), on what the
+ * drafter submitted as the register holds it (never on process variables, which other tasks can send). What
+ * is missing is shown to the office and proposed as the 退文 reason; the office cannot accept it (see
+ * ReceiveSubmissionStep). Also decides the route: public comment, proactive publication.
  */
 @Component("checkSubmissionDelegate")
 class CheckSubmissionDelegate implements JavaDelegate {
@@ -26,19 +27,15 @@ class CheckSubmissionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = TaskFields.caseId(execution);
-    PolicySubmission submission = TaskFields.submission(execution);
-    List<String> missing = submission.missingItems();
+    PolicyCase c = TaskFields.caseOf(register, execution);
+    List<String> missing = c.missingItems();
     String findings = missing.isEmpty() ? null : String.join("；", missing);
-    execution.setVariable(PolicyVariables.MISSING_ITEMS, findings);
+    // the findings and the route (missingItems, publicCommentRequired, publishedProactively) come from the register
+    RegisteredSubmission.restore(execution, c);
     if (findings != null) {
       execution.setVariable(PolicyVariables.RECEIPT_COMMENT, "不予收文：" + findings);
     }
-    boolean commented = register.get(caseId).commentEndOn() != null;
-    execution.setVariable(PolicyVariables.PUBLIC_COMMENT_REQUIRED, submission.publicInterest() && !commented);
-    execution.setVariable(PolicyVariables.PUBLISHED_PROACTIVELY,
-        submission.attribute() != null && submission.attribute().publishedProactively());
-    register.recordEvent(caseId, new PolicyEvent("Task_CheckSubmission", "核验报送材料", null,
-        InterpretationClock.now(), findings == null ? "材料齐全" : "材料不全", findings));
+    register.recordEvent(c.id(), new PolicyEvent("Task_CheckSubmission", "核验报送材料", null,
+        InterpretationClock.now(), c.lastSubmittedOn(), findings == null ? "材料齐全" : "材料不全", findings));
   }
 }

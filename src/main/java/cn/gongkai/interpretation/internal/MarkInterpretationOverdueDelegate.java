@@ -1,9 +1,11 @@
 package cn.gongkai.interpretation.internal;
 
 import cn.gongkai.interpretation.InterpretationClock;
+import cn.gongkai.interpretation.PolicyCase;
 import cn.gongkai.interpretation.PolicyEvent;
 import cn.gongkai.interpretation.PolicyRegister;
 import cn.gongkai.interpretation.PolicyVariables;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,11 +22,12 @@ class MarkInterpretationOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = TaskFields.caseId(execution);
-    register.markOverdue(caseId, InterpretationClock.today());
+    PolicyCase c = TaskFields.caseOf(register, execution);
+    // overdue from the day after the deadline day, whenever the timer happens to run (a fact of dates)
+    LocalDate since = c.interpretationDueOn().plusDays(1);
+    register.markOverdue(c.id(), since);
     execution.setVariable(PolicyVariables.OVERDUE, true);
-    register.recordEvent(caseId, new PolicyEvent("Task_MarkInterpretationOverdue", "标记逾期", null,
-        InterpretationClock.now(), "OVERDUE",
-        "解读发布期限 " + execution.getVariable(PolicyVariables.INTERPRETATION_DUE_ON) + " 已届满，转督办"));
+    register.recordEvent(c.id(), new PolicyEvent("Task_MarkInterpretationOverdue", "标记逾期", null,
+        InterpretationClock.now(), since, "OVERDUE", "解读发布期限 " + c.interpretationDueOn() + " 已届满，转督办"));
   }
 }

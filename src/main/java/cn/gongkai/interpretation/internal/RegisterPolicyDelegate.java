@@ -34,8 +34,9 @@ class RegisterPolicyDelegate implements JavaDelegate {
     OffsetDateTime now = InterpretationClock.now();
     RegisteredPolicy registered = register.register(agencies.defaultAgency(), submission, now, user);
     register.linkProcessInstance(registered.id(), execution.getProcessInstanceId());
+    // the drafter submits in the system: the submission's day is the day it is registered
     register.recordEvent(registered.id(), new PolicyEvent("Task_RegisterPolicy", "登记报送", user, now,
-        registered.caseNumber(), submission.title()));
+        InterpretationClock.today(), registered.caseNumber(), submission.title()));
     execution.setProcessBusinessKey(registered.caseNumber());
     execution.setVariable(PolicyVariables.CASE_ID, registered.id());
     execution.setVariable(PolicyVariables.CASE_NUMBER, registered.caseNumber());
