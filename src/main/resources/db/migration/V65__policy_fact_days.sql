@@ -10,5 +10,5 @@ ALTER TABLE gk_policy_case ADD COLUMN joint_approved_on DATE;
 -- the day of the fact a step recorded (occurred_at is the moment it was recorded, actor who recorded it)
 ALTER TABLE gk_policy_event ADD COLUMN fact_on DATE;
 
--- the engine glue finds a case by its process instance, never by a variable a user can set
-CREATE INDEX ix_policy_case_instance ON gk_policy_case (process_instance_id);
+-- the engine glue finds a case by its process instance (one case per instance), never by a variable a user can set
+CREATE UNIQUE INDEX uq_policy_case_instance ON gk_policy_case (process_instance_id);
