@@ -310,10 +310,11 @@ class CaseImportIT {
   }
 
   private static String archivedDay(Map<String, Object> row) {
+    // H2 answers an OffsetDateTime, PostgreSQL's driver a Timestamp
     Object archived = row.get("ARCHIVED_AT");
-    java.time.OffsetDateTime at = archived instanceof java.time.OffsetDateTime o ? o
-        : java.time.OffsetDateTime.parse(archived.toString().replace(' ', 'T'));
-    return at.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+    java.time.Instant at = archived instanceof java.sql.Timestamp t ? t.toInstant()
+        : ((java.time.OffsetDateTime) archived).toInstant();
+    return at.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
   }
 
   private static String[][] copy(String[][] rows) {

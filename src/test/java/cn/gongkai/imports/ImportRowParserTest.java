@@ -280,4 +280,20 @@ class ImportRowParserTest {
     assertThat(sheet.problems().stream().map(ImportProblem::text))
         .containsExactly("文件中没有案件（第1行为表头，案件从第2行起逐行填写）");
   }
+
+  @Test
+  void theDocumentationsColumnsAndExampleRowAreWhatTheImportReads() throws Exception {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/import-template.md"));
+    String csv = doc.substring(doc.indexOf("```\n原编号") + 4, doc.lastIndexOf("```"));
+
+    ImportSheet sheet = ImportSheet.read(csv.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(sheet.problems()).isEmpty();
+    assertThat(parse(sheet.rows().get(0).cells())).isPresent();
+    assertThat(problems).isEmpty();
+    for (ImportColumn column : ImportColumn.values()) {
+      assertThat(doc).contains("| " + column.header() + " |");
+      assertThat(ImportTemplate.EXAMPLE.get(column)).isEqualTo(sheet.rows().get(0).cells().getOrDefault(column, ""));
+    }
+  }
 }
