@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -84,7 +85,12 @@ public class CaseImport {
     if (!problems.isEmpty()) {
       throw refused(problems);
     }
-    return write(agency, fileName, sha256, cases, user, now);
+    try {
+      return write(agency, fileName, sha256, cases, user, now);
+    } catch (DuplicateKeyException concurrentImport) {
+      // the same file or 原编号 written by an import running at the same time: this one rolls back whole
+      throw refused(List.of(ImportProblem.ofFile("另一次导入正在写入相同的文件或原编号，本次未导入任何案件，请稍后核对后重新导入")));
+    }
   }
 
   /** A 原编号 or a request (same applicant, day and content) already in the file or the register. */
