@@ -46,6 +46,7 @@ class CasePageController {
     model.addAttribute("changes", register.deadlineChanges(full.id()));
     model.addAttribute("pauseLabel", CaseView.pauseLabel(full.pauseReason()));
     model.addAttribute("user", user);
+    model.addAttribute("importMark", view.importMark(full.id()).orElse(null));
     return "case";
   }
 }

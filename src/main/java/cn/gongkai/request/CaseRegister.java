@@ -73,6 +73,15 @@ public class CaseRegister {
     return new RegisteredCase(keys.getKeyAs(Number.class).longValue(), caseNumber);
   }
 
+  /** A case number from the normal numbering: year, sequence and the formatted number. */
+  public record NumberedCase(int year, long seq, String caseNumber) {}
+
+  /** The agency's next case number of that year (cases entered without a process: imports); caller's transaction. */
+  public NumberedCase number(Agency agency, int year) {
+    long seq = numbers.next(agency.code(), CASE_NUMBER_KIND, year);
+    return new NumberedCase(year, seq, formatNumber(numberPattern, agency, year, seq));
+  }
+
   /** {@code 〔YYYY〕第N号}: YYYY the year, N the sequence number, {agency} the agency's short name. */
   static String formatNumber(String pattern, Agency agency, int year, long seq) {
     return pattern.replace("YYYY", Integer.toString(year))

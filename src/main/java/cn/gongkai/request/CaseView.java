@@ -2,9 +2,12 @@ package cn.gongkai.request;
 
 import cn.gongkai.calendar.Deadline;
 import cn.gongkai.request.internal.ReplyClock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** The register record as the API and the case page show it, with the reply deadline explained. */
@@ -14,11 +17,28 @@ public class CaseView {
   private final ReplyClock clock;
   private final ClockSettings settings;
   private final CaseRegister register;
+  private final JdbcClient jdbc;
 
-  CaseView(ReplyClock clock, ClockSettings settings, CaseRegister register) {
+  CaseView(ReplyClock clock, ClockSettings settings, CaseRegister register, JdbcClient jdbc) {
     this.clock = clock;
     this.settings = settings;
     this.register = register;
+    this.jdbc = jdbc;
+  }
+
+  /** An earlier case imported from a file (no process): who imported it when, the office's own number. */
+  public record ImportMark(OffsetDateTime importedAt, String importedBy, String sourceNumber,
+      String fileName) {}
+
+  /** The import mark of the case, empty for a case registered in gongkai. */
+  public Optional<ImportMark> importMark(long caseId) {
+    return jdbc.sql("SELECT c.imported_at, c.imported_by, c.source_number, i.file_name FROM gk_disclosure_case c"
+            + " LEFT JOIN gk_case_import i ON i.id = c.import_id WHERE c.id = ? AND c.imported_at IS NOT NULL")
+        .param(caseId)
+        .query((rs, n) -> new ImportMark(
+            rs.getObject(1, OffsetDateTime.class).atZoneSameInstant(CaseRegister.BEIJING).toOffsetDateTime(),
+            rs.getString(2), rs.getString(3), rs.getString(4)))
+        .optional();
   }
 
   /** How the current reply deadline was computed, or null before the clock started. */
@@ -34,6 +54,11 @@ public class CaseView {
     json.put("agency", c.agencyCode());
     json.put("status", c.status());
     json.put("statusLabel", c.status().label());
+    Optional<ImportMark> imported = importMark(c.id());
+    json.put("imported", imported.isPresent());
+    json.put("importedAt", imported.map(ImportMark::importedAt).orElse(null));
+    json.put("importedBy", imported.map(ImportMark::importedBy).orElse(null));
+    json.put("sourceNumber", imported.map(ImportMark::sourceNumber).orElse(null));
     json.put("currentStep", c.currentStep());
     json.put("currentStepName", c.currentStepName());
     json.put("applicantType", c.applicantType());
