@@ -289,11 +289,11 @@ class PolicyInterpretationProcessIT {
     assertThatThrownBy(() -> process.complete(pi, "Task_ApproveJointly", "leader",
         Map.of("jointApprovalResult", "POLICY_ONLY")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("同时批准或一并退回");
-    // approving while the interpretation materials are gone would approve the policy alone
+    // the leader's form only shows the interpretation materials: sending them emptied is refused
     assertThatThrownBy(() -> process.complete(pi, "Task_ApproveJointly", "leader",
         Map.of("jointApprovalResult", "APPROVED", "interpretationMaterials", "")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不能只批准政策文件")
-        .hasMessageContaining("缺少解读材料");
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("interpretationMaterials")
+        .hasMessageContaining("只供查看");
 
     assertThat(pi).isWaitingAt("Task_ApproveJointly");
     assertThat(row(pi).jointApprovalResult()).isNull();
