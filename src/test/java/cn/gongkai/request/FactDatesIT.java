@@ -42,6 +42,7 @@ class FactDatesIT {
   @Autowired CaseRegister register;
   @Autowired Letters letters;
   @Autowired JdbcClient jdbc;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   ProcessTestSupport process;
 
@@ -93,7 +94,7 @@ class FactDatesIT {
   }
 
   @Test
-  void acceptsADeliveryBeforeTheDayItWasEnteredButNotBeforeSignOff() {
+  void acceptsADeliveryBeforeTheDayItWasEnteredButNotBeforeSignOff() throws Exception {
     // given a reply decided, signed off on paper on Monday 09-21 and posted the same day, all entered on 09-24
     ProcessInstance pi = process.startAsIntake(CaseFixtures.request("2026-09-18"));
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
@@ -121,6 +122,17 @@ class FactDatesIT {
     assertThat(delivered.factOn()).isEqualTo(date("2026-09-21"));
     assertThat(delivered.actor()).isEqualTo("intake");
     assertThat(delivered.occurredAt().toLocalDate()).isEqualTo(date("2026-09-24"));
+    // and the case page shows both: the day of the fact, who recorded it when
+    String page = casePage(pi.getBusinessKey());
+    assertThat(page).contains("事实发生日期", "记录时间", "2026-09-21", "2026-09-24 09:00");
+  }
+
+  String casePage(String caseNumber) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://localhost:" + port + "/cases/"
+                + java.net.URLEncoder.encode(caseNumber, java.nio.charset.StandardCharsets.UTF_8)))
+        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("intake:demo".getBytes()))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8)).body();
   }
 
   @Test
