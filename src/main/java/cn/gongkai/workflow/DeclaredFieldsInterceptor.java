@@ -97,7 +97,7 @@ class DeclaredFieldsInterceptor extends CommandInterceptor {
       if (form.editable().contains(name)) {
         continue;
       }
-      if (form.shown().contains(name) && Objects.equals(plain(submitted.getValue()), task.getVariable(name))) {
+      if (form.shown().contains(name) && unchanged(plain(submitted.getValue()), task.getVariable(name))) {
         continue;
       }
       throw refusal(form, name, form.shown().contains(name));
@@ -145,6 +145,14 @@ class DeclaredFieldsInterceptor extends CommandInterceptor {
       }
       throw new IllegalStateException("form " + formKey + " is not in deployment " + deploymentId);
     });
+  }
+
+  /** A shown field sent back as it is (a number may come back as another numeric type). */
+  private static boolean unchanged(Object sent, Object current) {
+    if (sent instanceof Number a && current instanceof Number b) {
+      return new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString())) == 0;
+    }
+    return Objects.equals(sent, current);
   }
 
   /** A typed value (REST and Tasklist send them) compared by its plain value. */

@@ -102,6 +102,22 @@ class DeclaredFieldsIT {
   }
 
   @Test
+  void acceptsAShownNumberSentBackAsAnotherNumericTypeButNotAChangedOne() {
+    ProcessInstance pi = driver.startAs("intake", "disclosure-request", request());
+    driver.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
+    driver.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "CHARGE_FEE", "feeBasis", "PAGES",
+        "feeQuantity", 100, "feeNoticeDeliveredOn", "2026-11-16"));
+
+    assertThatThrownBy(() -> driver.complete(pi, "Task_RegisterFeePayment", "intake",
+        Map.of("feeAmount", 1L, "feePaidOn", "2026-11-16")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("feeAmount").hasMessageContaining("只供查看");
+    driver.complete(pi, "Task_RegisterFeePayment", "intake", Map.of("feeAmount", 700L, "feePaidOn", "2026-11-16"));
+
+    assertThat(driver.task(pi, "Task_HandleRequest")).isNotNull();
+    assertThat(((Number) engine.getRuntimeService().getVariable(pi.getId(), "feeAmount")).intValue()).isEqualTo(700);
+  }
+
+  @Test
   void refusesAStartWithAVariableTheStartFormDoesNotDeclare() {
     Map<String, Object> fields = request();
     fields.put("caseId", 1L);
