@@ -30,6 +30,17 @@ class DocumentStore {
 
   long insertDocument(CaseRef ref, LetterKind kind, String number, int year, long seq, LocalDate issuedOn,
       OffsetDateTime createdAt, String createdBy) {
+    return insert(ref, kind, number, year, seq, issuedOn, createdAt, createdBy);
+  }
+
+  /** An unnumbered draft (numbered at sign-off). */
+  long insertDraft(CaseRef ref, LetterKind kind, int year, LocalDate issuedOn, OffsetDateTime createdAt,
+      String createdBy) {
+    return insert(ref, kind, null, year, null, issuedOn, createdAt, createdBy);
+  }
+
+  private long insert(CaseRef ref, LetterKind kind, String number, int year, Long seq, LocalDate issuedOn,
+      OffsetDateTime createdAt, String createdBy) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO gk_document (case_kind, case_id, case_number, agency_code, kind, doc_number, doc_year,"
             + " doc_seq, issued_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -82,6 +93,23 @@ class DocumentStore {
         .params(documentId, version)
         .query((rs, i) -> rs.getBytes(1))
         .optional();
+  }
+
+  /** What an unnumbered draft says, kept so that it can be rendered again, numbered, at sign-off. */
+  void saveDraftData(long documentId, String json) {
+    jdbc.sql("UPDATE gk_document SET draft_data = ? WHERE id = ?").params(json, documentId).update();
+  }
+
+  Optional<String> draftData(long documentId) {
+    return jdbc.sql("SELECT draft_data FROM gk_document WHERE id = ?").param(documentId).query(String.class)
+        .optional();
+  }
+
+  /** Gives a draft its document number and date (at sign-off). */
+  void number(long documentId, String number, int year, long seq, LocalDate issuedOn) {
+    jdbc.sql("UPDATE gk_document SET doc_number = ?, doc_year = ?, doc_seq = ?, issued_on = ? WHERE id = ?")
+        .params(number, year, seq, issuedOn, documentId)
+        .update();
   }
 
   void updateIssuedOn(long documentId, LocalDate issuedOn) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /** Turns {@link LetterData} into the tag values of a template, after checking the data fits the kind. */
 final class LetterModel {
@@ -70,6 +71,15 @@ final class LetterModel {
   /** Tag name to value; a blank value is null, so a {{?tag}} section is left out. */
   static Map<String, Object> of(
       LetterKind kind, LetterData data, Agency agency, String number, LocalDate issuedOn) {
+    return of(kind, data, agency, number, issuedOn, year -> true);
+  }
+
+  /**
+   * As {@link #of(LetterKind, LetterData, Agency, String, LocalDate)}; a deadline in a year whose
+   * holidays are not yet published ({@code knownYear} false) says it is provisional (domain §10.6).
+   */
+  static Map<String, Object> of(LetterKind kind, LetterData data, Agency agency, String number, LocalDate issuedOn,
+      IntPredicate knownYear) {
     Map<String, Object> model = new HashMap<>();
     for (LetterField field : LetterField.values()) {
       Object value = switch (field) {
@@ -80,6 +90,11 @@ final class LetterModel {
         case REMEDY -> RemedyClause.text(kind, data.exemptionCode(), agency.reconsiderationBody());
         case RECONSIDERATION_BODY -> agency.reconsiderationBody();
         case ISSUED_ON -> date(issuedOn);
+        case REPLY_DUE -> deadline(data.replyDueOn(), knownYear);
+        case EXTENDED_DUE -> deadline(data.extendedDueOn(), knownYear);
+        case CORRECTION_DUE -> deadline(data.correctionDueOn(), knownYear);
+        case CONSULTATION_DUE -> deadline(data.consultationDueOn(), knownYear);
+        case FEE_DUE -> deadline(data.feeDueOn(), knownYear);
         default -> value(field, data);
       };
       model.put(field.tag(), blank(value) ? null : value);
@@ -136,6 +151,13 @@ final class LetterModel {
       case ISSUED_ON -> date(data.issuedOn());
       default -> null;
     };
+  }
+
+  /** Said of a deadline that falls in a year whose holiday arrangement the State Council has not published. */
+  static final String PROVISIONAL = "（暂定：该年度节假日安排尚未公布，本期限待国务院办公厅公布该年度节假日安排后予以确认）";
+
+  private static String deadline(LocalDate date, IntPredicate knownYear) {
+    return date == null ? null : knownYear.test(date.getYear()) ? date(date) : date(date) + PROVISIONAL;
   }
 
   static String date(LocalDate date) {

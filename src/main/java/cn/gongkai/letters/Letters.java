@@ -3,6 +3,7 @@ package cn.gongkai.letters;
 import cn.gongkai.GongkaiApplication;
 import cn.gongkai.agency.Agencies;
 import cn.gongkai.agency.Agency;
+import cn.gongkai.calendar.WorkingDayCalendar;
 import cn.gongkai.numbering.NumberSequence;
 import cn.gongkai.web.BadRequestException;
 import cn.gongkai.web.NotFoundException;
@@ -35,9 +36,11 @@ public class Letters {
   private final Agencies agencies;
   private final DocumentNumberFormat numberFormat;
   private final String defaultContact;
+  private final WorkingDayCalendar calendar;
 
   Letters(DocumentStore store, LetterTemplates templates, NumberSequence numbers, Agencies agencies,
-      LettersProperties properties) {
+      LettersProperties properties, WorkingDayCalendar calendar) {
+    this.calendar = calendar;
     this.store = store;
     this.templates = templates;
     this.numbers = numbers;
@@ -66,6 +69,57 @@ public class Letters {
     return get(id);
   }
 
+  /** What a draft shows where its number will be (it is given at sign-off). */
+  public static final String UNNUMBERED = "（签发时编号）";
+
+  /**
+   * Generates a reply letter as an unnumbered draft: it is reviewed, perhaps returned and redrafted, and
+   * gets its number and date only when signed off ({@link #sign}); a draft never signed consumes no number.
+   */
+  @Transactional
+  public StoredDocument draft(LetterKind kind, LetterData data, String user) {
+    requireUser(user);
+    LetterModel.check(kind, data);
+    CaseRef ref = data.caseRef();
+    refuseIfArchived(ref);
+    Agency agency = issuingAgency(kind, ref);
+    LocalDate draftedOn = data.issuedOn() != null ? data.issuedOn() : today();
+    byte[] content = render(kind, data, agency, UNNUMBERED, draftedOn);
+    OffsetDateTime now = now();
+    long id = store.insertDraft(ref, kind, draftedOn.getYear(), draftedOn, now, user);
+    store.saveDraftData(id, DraftData.write(data));
+    store.insertVersion(id, 1, "待签发_" + kind.title() + ".docx", DocumentContent.DOCX, content, now, user,
+        "系统生成（待签发）");
+    return get(id);
+  }
+
+  /**
+   * Signs the letter off on {@code signedOn} (签发日期): a draft is numbered in that day's year and rendered
+   * dated that day as its final version; then no version can follow. Idempotent.
+   */
+  @Transactional
+  public StoredDocument sign(long documentId, LocalDate signedOn, String user) {
+    StoredDocument document = store.lock(documentId).orElseThrow(() -> notFound(documentId));
+    if (document.frozen()) {
+      return document;
+    }
+    if (document.number() == null) {
+      LetterData data = DraftData.read(store.draftData(documentId).orElseThrow()).toBuilder().issuedOn(signedOn)
+          .build();
+      LetterModel.check(document.kind(), data);
+      Agency agency = issuingAgency(document.kind(), document.caseRef());
+      int year = signedOn.getYear();
+      long seq = numbers.next(agency.code(), "LETTER_" + document.kind().name(), year);
+      String number = numberFormat.format(agency.shortName(), agency.code(), document.kind(), year, seq);
+      byte[] content = render(document.kind(), data, agency, number, signedOn);
+      store.number(documentId, number, year, seq, signedOn);
+      store.insertVersion(documentId, document.version() + 1, number + "_" + document.kind().title() + ".docx",
+          DocumentContent.DOCX, content, now(), user == null ? "系统" : user, "签发定稿");
+    }
+    store.freeze(documentId, now(), user);
+    return get(documentId);
+  }
+
   /** Renders the letter again with changed data, keeping its number, as the next version. */
   @Transactional
   public StoredDocument regenerate(long documentId, LetterData data, String user) {
@@ -78,14 +132,18 @@ public class Letters {
     LetterData ofCase = data.forCase(document.caseRef());
     LetterModel.check(document.kind(), ofCase);
     LocalDate issuedOn = ofCase.issuedOn() != null ? ofCase.issuedOn() : today();
-    if (issuedOn.getYear() != document.issuedOn().getYear()) {
+    boolean draft = document.number() == null;
+    if (!draft && issuedOn.getYear() != document.issuedOn().getYear()) {
       throw new BadRequestException("issuedOn", "发文日期的年份须与文号年份（" + document.issuedOn().getYear() + "）一致");
     }
     Agency agency = issuingAgency(document.kind(), document.caseRef());
-    byte[] content = render(document.kind(), ofCase, agency, document.number(), issuedOn);
+    byte[] content = render(document.kind(), ofCase, agency, draft ? UNNUMBERED : document.number(), issuedOn);
     int version = document.version() + 1;
-    store.insertVersion(documentId, version, document.number() + "_" + document.kind().title() + ".docx",
-        DocumentContent.DOCX, content, now(), user, "重新生成");
+    store.insertVersion(documentId, version, (draft ? "待签发" : document.number()) + "_" + document.kind().title()
+        + ".docx", DocumentContent.DOCX, content, now(), user, "重新生成");
+    if (draft) {
+      store.saveDraftData(documentId, DraftData.write(ofCase));
+    }
     store.updateIssuedOn(documentId, issuedOn);
     return get(documentId);
   }
@@ -208,7 +266,7 @@ public class Letters {
     LetterData withContact = data.contact() == null && defaultContact != null
         ? data.toBuilder().contact(defaultContact).build()
         : data;
-    Map<String, Object> model = LetterModel.of(kind, withContact, agency, number, issuedOn);
+    Map<String, Object> model = LetterModel.of(kind, withContact, agency, number, issuedOn, calendar::isKnownYear);
     return LetterRenderer.render(templates.template(kind), model);
   }
 

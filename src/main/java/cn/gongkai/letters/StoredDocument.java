@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * A numbered letter or notice stored with its case, as of its latest version.
  *
  * @param id the document id (stable across versions)
- * @param number the document number (文号)
+ * @param number the document number (文号); null for a draft reply, numbered at sign-off
  * @param version the latest version (1 = as generated)
  * @param createdAt when the latest version was stored
  * @param createdBy who stored the latest version
@@ -28,6 +28,6 @@ public record StoredDocument(
 
   /** The file name offered on download, e.g. 楚政办公开否〔2026〕第3号_不予公开答复书.docx. */
   public String fileName(String extension) {
-    return number + "_" + kind.title() + (version > 1 ? "_第" + version + "版" : "") + extension;
+    return (number == null ? "待签发" : number) + "_" + kind.title() + (version > 1 ? "_第" + version + "版" : "") + extension;
   }
 }

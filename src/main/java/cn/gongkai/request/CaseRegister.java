@@ -122,21 +122,28 @@ public class CaseRegister {
         .update();
   }
 
+  /** Records a step: the day of its fact (if any) and, separately, who recorded it when. */
   public void recordEvent(long caseId, CaseEvent event) {
-    jdbc.sql("INSERT INTO gk_case_event (case_id, step_key, step_name, actor, occurred_at, decision, comment)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+    jdbc.sql("INSERT INTO gk_case_event (case_id, step_key, step_name, actor, occurred_at, decision, comment,"
+            + " fact_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(caseId, event.stepKey(), event.stepName(), event.actor(), event.occurredAt(), event.decision(),
-            truncate(event.comment(), 2000))
+            truncate(event.comment(), 2000), event.factOn())
         .update();
   }
 
   public List<CaseEvent> events(long caseId) {
-    return jdbc.sql("SELECT step_key, step_name, actor, occurred_at, decision, comment FROM gk_case_event"
+    return jdbc.sql("SELECT step_key, step_name, actor, occurred_at, decision, comment, fact_on FROM gk_case_event"
             + " WHERE case_id = ? ORDER BY occurred_at, id")
         .param(caseId)
         .query((rs, n) -> new CaseEvent(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6)))
+            rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6),
+            rs.getObject(7, LocalDate.class)))
         .list();
+  }
+
+  /** The reply was signed off on that day (签发日期): the reply letter's date, and no delivery before it. */
+  public void recordSignOff(long caseId, LocalDate signedOn) {
+    update(caseId, "signed_off_on = ?", signedOn);
   }
 
   /** The date columns a finished stage fills in (whitelist: never a column name from outside). */
@@ -287,7 +294,9 @@ public class CaseRegister {
         rs.getObject("fee_paid_on", LocalDate.class),
         rs.getBoolean("overdue"),
         rs.getObject("overdue_since", LocalDate.class),
-        rs.getObject("delayed_reply_on", LocalDate.class));
+        rs.getObject("delayed_reply_on", LocalDate.class),
+        rs.getObject("signed_off_on", LocalDate.class),
+        rs.getObject("extension_approved_on", LocalDate.class));
   }
 
   private static <T> T code(ResultSet rs, String column, Function<String, T> parse) throws SQLException {

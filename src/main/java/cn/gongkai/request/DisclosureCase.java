@@ -56,7 +56,9 @@ public record DisclosureCase(
     LocalDate feePaidOn,
     boolean overdue,
     LocalDate overdueSince,
-    LocalDate delayedReplyOn) {
+    LocalDate delayedReplyOn,
+    LocalDate signedOffOn,
+    LocalDate extensionApprovedOn) {
 
   /** The same record with the applicant's ID number, phone and address masked (5301**********1234). */
   public DisclosureCase masked() {
@@ -68,6 +70,6 @@ public record DisclosureCase(
         correctedOn, handledAt, secrecyReviewedAt, legalReviewedAt, signedOffAt, repliedOn, replyDeliveryMethod,
         replyPostedOn, archivedAt, replyDueOn, replyDueProvisional, clockStartedOn, pausedSince, pauseReason,
         pausedWorkingDays, extensionWorkingDays, feeAmount, feeNoticedOn, feePaidOn, overdue, overdueSince,
-        delayedReplyOn);
+        delayedReplyOn, signedOffOn, extensionApprovedOn);
   }
 }

@@ -28,11 +28,11 @@ public final class DisclosureVariables {
       "nextAction", "releasesInformation",
       "withholdsInformation", "consultedParty", "consultationSentOn", "thirdPartyAnswer", "thirdPartyOpinion",
       "agencyAnswer", "agencyOpinion", "answerReceivedOn", "extensionReason", "extensionDecision",
-      "extensionWorkingDays", "extensionNoticeSentOn", "feeBasis", "feeQuantity", "feeAmount",
+      "extensionWorkingDays", "extensionApprovedOn", "extensionNoticeSentOn", "feeBasis", "feeQuantity", "feeAmount",
       "feeNoticeDeliveredOn", "feePaidOn",
       // reviews, sign-off, reply
       "secrecyReviewResult", "secrecyReviewComment", "legalReviewResult", "legalReviewComment", "signOffResult",
-      "signOffComment", "replyDeliveryMethod", "repliedOn", "postedOn", "supervisionComment",
+      "signOffComment", "signedOn", "replyDeliveryMethod", "repliedOn", "postedOn", "supervisionComment",
       // letters
       "currentLetterId", "currentLetterName", "replyLetterId",
       // clock

@@ -291,13 +291,18 @@ class PolicyInterpretationProcessIT {
     assertThatThrownBy(() -> process.complete(pi, "Task_ApproveJointly", "leader",
         Map.of("jointApprovalResult", "POLICY_ONLY")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("同时批准或一并退回");
+    // the leader's form only shows the interpretation materials: sending them emptied is refused
+    assertThatThrownBy(() -> process.complete(pi, "Task_ApproveJointly", "leader",
+        Map.of("jointApprovalResult", "APPROVED", "interpretationMaterials", "")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("interpretationMaterials")
+        .hasMessageContaining("只供查看");
+
     assertThat(pi).isWaitingAt("Task_ApproveJointly");
     assertThat(row(pi).jointApprovalResult()).isNull();
 
-    // the leader cannot take the materials away by sending the field: the approval is of the pair the
-    // drafter submitted (the register), and the next forms show it again
+    // the approval is of the pair the drafter submitted (the register), and the next forms show it again
     process.complete(pi, "Task_ApproveJointly", "leader",
-        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16", "interpretationMaterials", ""));
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16"));
     assertThat(pi).isWaitingAt("Task_RecordPolicyPublication");
     assertThat(row(pi).interpretationMaterials()).startsWith("《楚雄州关于进一步优化营商环境的若干措施》政策解读");
     assertThat(pi).variables().containsEntry("interpretationMaterials", row(pi).interpretationMaterials());

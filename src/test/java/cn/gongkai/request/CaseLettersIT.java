@@ -69,7 +69,7 @@ class CaseLettersIT {
     process.complete(pi, "Task_HandleRequest", "handler",
         Map.of("nextAction", "REQUEST_EXTENSION", "extensionReason", "所需信息需从档案馆调取"));
     process.complete(pi, "Task_ApproveExtension", "leader",
-        Map.of("extensionDecision", "APPROVED", "extensionWorkingDays", 10));
+        Map.of("extensionDecision", "APPROVED", "extensionWorkingDays", 10, "extensionApprovedOn", "2026-09-18"));
     assertThat(engine.getRuntimeService().getVariable(pi.getId(), "currentLetterName").toString())
         .startsWith("延期答复告知书");
     process.complete(pi, "Task_NotifyExtension", "intake", Map.of("extensionNoticeSentOn", "2026-09-18"));
@@ -78,7 +78,8 @@ class CaseLettersIT {
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));
 
     // when the leader signs it off and intake posts it
-    process.complete(pi, "Task_SignOffReply", "leader", Map.of("signOffResult", "APPROVED"));
+    process.complete(pi, "Task_SignOffReply", "leader",
+        Map.of("signOffResult", "APPROVED", "signedOn", "2026-09-18"));
     StoredDocument reply = letters.get(((Number) engine.getRuntimeService()
         .getVariable(pi.getId(), "replyLetterId")).longValue());
     assertThat(reply.frozen()).isTrue();

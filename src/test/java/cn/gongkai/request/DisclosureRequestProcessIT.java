@@ -85,13 +85,19 @@ class DisclosureRequestProcessIT {
   }
 
   void signOffAndDeliver(ProcessInstance pi) {
-    process.complete(pi, "Task_SignOffReply", "leader", Map.of("signOffResult", "APPROVED"));
+    process.complete(pi, "Task_SignOffReply", "leader",
+        Map.of("signOffResult", "APPROVED", "signedOn", today()));
     deliver(pi);
   }
 
+  /** Delivered by e-mail today (the engine clock's Beijing date). */
   void deliver(ProcessInstance pi) {
-    process.complete(pi, "Task_DeliverReply", "intake",
-        Map.of("replyDeliveryMethod", "EMAIL", "repliedOn", "2026-09-18"));
+    process.complete(pi, "Task_DeliverReply", "intake", Map.of("replyDeliveryMethod", "EMAIL", "repliedOn", today()));
+  }
+
+  static String today() {
+    return java.time.LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ProcessTestSupport.BEIJING)
+        .toString();
   }
 
   @Test
@@ -244,6 +250,7 @@ class DisclosureRequestProcessIT {
     ProcessInstance pi = registered();
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "NEEDS_CORRECTION"));
     assertThat(pi).isWaitingAt("Task_SendCorrectionNotice");
+    clockAt("2026-09-21T09:00");
     process.complete(pi, "Task_SendCorrectionNotice", "intake",
         Map.of("correctionItems", "请写明所需文件的名称或文号", "correctionNoticeDeliveredOn", "2026-09-21"));
 
@@ -276,6 +283,7 @@ class DisclosureRequestProcessIT {
   void deemsTheRequestWithdrawnWhenNoCorrectionArrivesInTime() {
     ProcessInstance pi = registered();
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "NEEDS_CORRECTION"));
+    clockAt("2026-09-21T09:00");
     process.complete(pi, "Task_SendCorrectionNotice", "intake",
         Map.of("correctionItems", "请写明所需文件的名称", "correctionNoticeDeliveredOn", "2026-09-21"));
 
@@ -289,8 +297,10 @@ class DisclosureRequestProcessIT {
   void closesAsStillUnclearAfterCorrection() {
     ProcessInstance pi = registered();
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "NEEDS_CORRECTION"));
+    clockAt("2026-09-21T09:00");
     process.complete(pi, "Task_SendCorrectionNotice", "intake",
         Map.of("correctionItems", "请写明所需文件的名称", "correctionNoticeDeliveredOn", "2026-09-21"));
+    clockAt("2026-09-22T09:00");
     process.complete(pi, "Task_RegisterCorrection", "intake",
         Map.of("correctedOn", "2026-09-22", "correctedDescription", "所有文件"));
 
@@ -465,6 +475,7 @@ class DisclosureRequestProcessIT {
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "CONSULT_AGENCY",
         "consultedParty", "楚雄州财政局", "consultationSentOn", "2026-09-18"));
 
+    clockAt("2026-09-22T09:00");
     process.complete(pi, "Task_ConsultAgency", "handler",
         Map.of("agencyAnswer", "AGREE", "agencyOpinion", "同意公开", "answerReceivedOn", "2026-09-22"));
 
@@ -483,7 +494,7 @@ class DisclosureRequestProcessIT {
     assertThat(process.task(pi, "Task_ApproveExtension")).hasCandidateGroup("leader");
 
     process.complete(pi, "Task_ApproveExtension", "leader",
-        Map.of("extensionDecision", "APPROVED", "extensionWorkingDays", 20));
+        Map.of("extensionDecision", "APPROVED", "extensionWorkingDays", 20, "extensionApprovedOn", "2026-09-18"));
 
     // 2026-09-18 + 40 WD = 2026-11-19 (domain §2 worked example)
     assertThat(pi).isWaitingAt("Task_NotifyExtension");
@@ -537,6 +548,7 @@ class DisclosureRequestProcessIT {
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "CHARGE_FEE",
         "feeBasis", "PAGES", "feeQuantity", 40, "feeNoticeDeliveredOn", "2026-09-18"));
 
+    clockAt("2026-09-22T09:00");
     process.complete(pi, "Task_RegisterFeePayment", "intake", Map.of("feePaidOn", "2026-09-22"));
 
     assertThat(pi).isWaitingAt("Task_HandleRequest");

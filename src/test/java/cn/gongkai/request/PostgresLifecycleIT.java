@@ -64,8 +64,10 @@ class PostgresLifecycleIT {
 
     ProcessInstance pi = process.startAsIntake(CaseFixtures.request("2026-09-18"));
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
+    ProcessTestSupport.clockAt("2026-09-21T10:00");
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "CONSULT_THIRD_PARTY",
         "consultedParty", "某公司", "consultationSentOn", "2026-09-21"));
+    ProcessTestSupport.clockAt("2026-09-24T10:00");
     process.complete(pi, "Task_ConsultThirdParty", "handler",
         Map.of("thirdPartyAnswer", "AGREE", "answerReceivedOn", "2026-09-24"));
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "DECIDE", "outcome", "PARTIAL",
@@ -73,7 +75,8 @@ class PostgresLifecycleIT {
         "provisionGuidance", "电子邮件发送"));
     process.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));
-    process.complete(pi, "Task_SignOffReply", "leader", Map.of("signOffResult", "APPROVED"));
+    process.complete(pi, "Task_SignOffReply", "leader",
+        Map.of("signOffResult", "APPROVED", "signedOn", "2026-09-24"));
     ProcessTestSupport.clockAt("2026-09-25T16:00");
     process.complete(pi, "Task_DeliverReply", "intake",
         Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-25", "postedOn", "2026-09-25"));

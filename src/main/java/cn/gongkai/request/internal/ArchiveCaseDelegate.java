@@ -20,7 +20,8 @@ class ArchiveCaseDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = ((Number) execution.getVariable("caseId")).longValue();
+    // the case registered for this process instance, never a variable a user could set
+    long caseId = register.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
     register.close(caseId, ReplyClock.now());
     register.recordEvent(caseId, new CaseEvent("Task_ArchiveCase", "归档", null, ReplyClock.now(),
         (String) execution.getVariable("outcome"), null));

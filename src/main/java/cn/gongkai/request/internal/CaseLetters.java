@@ -65,7 +65,8 @@ class CaseLetters {
 
   private static void name(VariableScope scope, StoredDocument document) {
     scope.setVariable("currentLetterId", document.id());
-    scope.setVariable("currentLetterName", document.kind().title() + " " + document.number());
+    scope.setVariable("currentLetterName", document.kind().title() + " "
+        + (document.number() == null ? Letters.UNNUMBERED : document.number()));
   }
 
   private static String by(String user) {
@@ -75,35 +76,63 @@ class CaseLetters {
   /** The reply letter: a new version of the current one while the kind stays, else a new letter. */
   StoredDocument issueReply(VariableScope scope, long caseId, LetterKind kind,
       UnaryOperator<LetterData.Builder> details, String user) {
-    Object current = scope.getVariable("replyLetterId");
+    return reply(scope, caseId, kind, details, user, false);
+  }
+
+  /**
+   * The handler's reply letter, an unnumbered draft until sign-off (a new version while the kind stays,
+   * else a new draft): a reply returned by the reviewer or the leader consumes no number.
+   */
+  StoredDocument draftReply(VariableScope scope, long caseId, LetterKind kind,
+      UnaryOperator<LetterData.Builder> details, String user) {
+    return reply(scope, caseId, kind, details, user, true);
+  }
+
+  private StoredDocument reply(VariableScope scope, long caseId, LetterKind kind,
+      UnaryOperator<LetterData.Builder> details, String user, boolean draft) {
+    StoredDocument current = replyLetter(scope, caseId);
     StoredDocument document;
-    if (current instanceof Number id && letters.get(id.longValue()).kind() == kind
-        && !letters.get(id.longValue()).frozen()) {
-      document = letters.regenerate(id.longValue(), details.apply(data(caseId)).build(), by(user));
-      name(scope, document);
+    if (current != null && current.kind() == kind && !current.frozen()) {
+      document = letters.regenerate(current.id(), details.apply(data(caseId)).build(), by(user));
+    } else if (draft) {
+      document = letters.draft(kind, details.apply(data(caseId)).build(), by(user));
     } else {
-      document = issue(scope, caseId, kind, details, user);
+      document = letters.generate(kind, details.apply(data(caseId)).build(), by(user));
     }
+    name(scope, document);
     scope.setVariable("replyLetterId", document.id());
     return document;
   }
 
-  /** The signed-off reply letter can no longer change. */
-  void freezeReply(VariableScope scope, String user) {
+  /** The case's current reply letter, checked to belong to the case (a variable alone proves nothing). */
+  private StoredDocument replyLetter(VariableScope scope, long caseId) {
     if (scope.getVariable("replyLetterId") instanceof Number id) {
-      letters.freeze(id.longValue(), by(user));
+      StoredDocument document = letters.get(id.longValue());
+      if (CaseRef.DISCLOSURE.equals(document.caseRef().kind()) && document.caseRef().id() == caseId) {
+        return document;
+      }
+    }
+    return null;
+  }
+
+  /** The reply letter signed off on {@code signedOn}: dated that day, numbered now, no longer changing. */
+  void signReply(VariableScope scope, long caseId, LocalDate signedOn, String user) {
+    StoredDocument reply = replyLetter(scope, caseId);
+    if (reply != null) {
+      name(scope, letters.sign(reply.id(), signedOn, by(user)));
     }
   }
 
   /** Records how and when the reply letter reached the applicant; returns the date that counts as the reply. */
-  LocalDate deliverReply(VariableScope scope, DeliveryMethod method, LocalDate deliveredOn, LocalDate postedOn,
-      String user) {
-    if (!(scope.getVariable("replyLetterId") instanceof Number id)) {
+  LocalDate deliverReply(VariableScope scope, long caseId, DeliveryMethod method, LocalDate deliveredOn,
+      LocalDate postedOn, String user) {
+    StoredDocument reply = replyLetter(scope, caseId);
+    if (reply == null) {
       return method == DeliveryMethod.POST ? postedOn : deliveredOn;
     }
-    letters.freeze(id.longValue(), by(user));
-    letters.recordDelivery(id.longValue(), method, deliveredOn, postedOn, by(user));
-    return letters.replyDate(id.longValue()).orElse(deliveredOn);
+    letters.freeze(reply.id(), by(user));
+    letters.recordDelivery(reply.id(), method, deliveredOn, postedOn, by(user));
+    return letters.replyDate(reply.id()).orElse(deliveredOn);
   }
 
   /** Writes the immutable archive package: register record, every letter, the history, checksums. */

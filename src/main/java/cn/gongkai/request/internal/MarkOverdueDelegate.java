@@ -21,12 +21,13 @@ class MarkOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = ((Number) execution.getVariable("caseId")).longValue();
+    // the case registered for this process instance, never a variable a user could set
+    long caseId = register.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
     jdbc.sql("UPDATE gk_disclosure_case SET overdue = TRUE, overdue_since = ? WHERE id = ?")
         .params(ReplyClock.today(), caseId)
         .update();
     execution.setVariable("overdue", true);
     register.recordEvent(caseId, new CaseEvent("Task_MarkOverdue", "标记逾期", null, ReplyClock.now(),
-        "OVERDUE", "答复期限 " + execution.getVariable("replyDueOn") + " 已届满，转督办"));
+        "OVERDUE", "答复期限 " + register.get(caseId).replyDueOn() + " 已届满，转督办"));
   }
 }

@@ -23,7 +23,8 @@ class RecordConsultationSilenceDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = ((Number) execution.getVariable("caseId")).longValue();
+    // the case registered for this process instance, never a variable a user could set
+    long caseId = register.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
     boolean agency = "CONSULT_AGENCY".equals(execution.getVariable("nextAction"));
     String note;
     if (agency) {

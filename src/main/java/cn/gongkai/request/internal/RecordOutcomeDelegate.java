@@ -23,7 +23,8 @@ class RecordOutcomeDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Outcome outcome = Outcome.valueOf((String) execution.getVariableLocal("closingOutcome"));
-    long caseId = ((Number) execution.getVariable("caseId")).longValue();
+    // the case registered for this process instance, never a variable a user could set
+    long caseId = register.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
     register.recordOutcome(caseId, outcome);
     execution.setVariable("outcome", outcome.name());
     String reasons = outcome == Outcome.UNREASONABLE_VOLUME

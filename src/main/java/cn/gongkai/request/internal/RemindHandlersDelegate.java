@@ -43,9 +43,11 @@ class RemindHandlersDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long caseId = ((Number) execution.getVariable("caseId")).longValue();
-    String caseNumber = (String) execution.getVariable("caseNumber");
-    String due = (String) execution.getVariable("replyDueOn");
+    // the case registered for this process instance, never a variable a user could set
+    long caseId = register.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
+    cn.gongkai.request.DisclosureCase row = register.get(caseId);
+    String caseNumber = row.caseNumber();
+    String due = String.valueOf(row.replyDueOn());
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     Set<String> recipients = new LinkedHashSet<>();

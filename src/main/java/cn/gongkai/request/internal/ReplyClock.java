@@ -93,9 +93,14 @@ public class ReplyClock {
 
   /** Approved extension (条例第三十三条第二款): the deadline moves by that many working days. */
   public ClockState extend(long caseId, int workingDays, String user) {
+    return extend(caseId, workingDays, today(), user);
+  }
+
+  /** Extension approved on {@code approvedOn} (the fact's day), recorded now. */
+  public ClockState extend(long caseId, int workingDays, LocalDate approvedOn, String user) {
     jdbc.sql("UPDATE gk_disclosure_case SET extension_working_days = COALESCE(extension_working_days, 0) + ?,"
-            + " extension_approved_at = ? WHERE id = ?")
-        .params(workingDays, now(), caseId)
+            + " extension_approved_at = ?, extension_approved_on = ? WHERE id = ?")
+        .params(workingDays, now(), approvedOn, caseId)
         .update();
     return recompute(caseId, "延期答复" + workingDays + "个工作日", user);
   }

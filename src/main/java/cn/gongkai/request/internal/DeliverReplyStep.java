@@ -1,0 +1,51 @@
+package cn.gongkai.request.internal;
+
+import cn.gongkai.request.CaseRegister;
+import cn.gongkai.request.DisclosureCase;
+import cn.gongkai.request.ReplyDeliveryMethod;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/**
+ * 送达答复: the day the reply reached the applicant (by post: the day handed to the post office, which
+ * counts as the day of reply), entered as it happened, never before the sign-off day.
+ */
+@Component
+class DeliverReplyStep implements CaseStep {
+
+  private final CaseRegister register;
+  private final CaseLetters letters;
+
+  DeliverReplyStep(CaseRegister register, CaseLetters letters) {
+    this.register = register;
+    this.letters = letters;
+  }
+
+  @Override
+  public String taskKey() {
+    return "Task_DeliverReply";
+  }
+
+  @Override
+  public StepRecord completed(StepContext step) {
+    DisclosureCase c = step.row();
+    ReplyDeliveryMethod method = step.code("replyDeliveryMethod", "送达方式", ReplyDeliveryMethod.class);
+    LocalDate signed = c.signedOffOn();
+    LocalDate notBefore = signed != null ? signed : HandleRequestStep.clockStart(c);
+    String notBeforeLabel = signed != null ? "签发日期" : "收到申请日期";
+    LocalDate repliedOn = step.factDate("repliedOn", "答复日期", notBefore, notBeforeLabel);
+    LocalDate postedOn = null;
+    if (method == ReplyDeliveryMethod.POST) {
+      // by post, the day handed to the post office is the day of reply
+      postedOn = step.factDate("postedOn", "交邮日期", notBefore, notBeforeLabel);
+    }
+    // the date of reply is the letter's delivery (by post: the day handed to the post office)
+    LocalDate replyDate = letters.deliverReply(step.execution(), step.caseId(), cn.gongkai.letters.DeliveryMethod.valueOf(
+        method.name()), postedOn != null ? postedOn : repliedOn, postedOn, step.actor());
+    if (postedOn != null) {
+      step.setVariable("repliedOn", replyDate.toString());
+    }
+    register.recordReply(step.caseId(), replyDate, method, postedOn);
+    return new StepRecord(method.label() + " " + replyDate, null, replyDate);
+  }
+}

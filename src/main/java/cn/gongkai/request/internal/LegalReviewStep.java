@@ -1,0 +1,28 @@
+package cn.gongkai.request.internal;
+
+import cn.gongkai.request.CaseRegister;
+import cn.gongkai.request.CaseRegister.Stage;
+import org.springframework.stereotype.Component;
+
+/** 法制审核: refusals and partial disclosures are checked by legal staff before sign-off. */
+@Component
+class LegalReviewStep implements CaseStep {
+
+  private final CaseRegister register;
+
+  LegalReviewStep(CaseRegister register) {
+    this.register = register;
+  }
+
+  @Override
+  public String taskKey() {
+    return "Task_LegalReview";
+  }
+
+  @Override
+  public StepRecord completed(StepContext step) {
+    String decision = step.reviewResult("legalReviewResult", "legalReviewComment", "法制审核");
+    register.stamp(step.caseId(), Stage.LEGAL_REVIEWED, ReplyClock.now());
+    return StepRecord.of(decision, step.text("legalReviewComment"));
+  }
+}
