@@ -161,7 +161,7 @@ class InterpretationApiIT {
 
     // then it is refused with the reason, and the task still waits for the office's decision
     assertThat(completed.statusCode()).as(completed.body()).isBetween(400, 599).isNotEqualTo(401).isNotEqualTo(403);
-    assertThat(completed.body()).contains("缺少解读方案");
+    assertThat(completed.body()).contains("interpretationPlan");
     assertThat(process.task(pi, "Task_ReceiveSubmission")).isNotNull();
 
     // and the case page shows what the drafter submitted: no plan, the system's finding, nothing received

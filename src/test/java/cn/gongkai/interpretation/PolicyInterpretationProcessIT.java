@@ -627,9 +627,13 @@ class PolicyInterpretationProcessIT {
     // given a pair submitted without an interpretation plan
     ProcessInstance pi = submitted(PolicyFixtures.without("interpretationPlan"));
 
-    // when the office sends a plan of its own with its receipt decision
+    // when the office sends a plan of its own with its receipt decision, the field is not its form's
     assertThatThrownBy(() -> process.complete(pi, "Task_ReceiveSubmission", "office", Map.of(
         "receiptDecision", "ACCEPTED", "receivedOn", "2026-11-16", "interpretationPlan", "办公室代填的解读方案")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("interpretationPlan");
+    // and accepting it as it stands is refused: the drafter's submission lacks the plan
+    assertThatThrownBy(() -> process.complete(pi, "Task_ReceiveSubmission", "office", Map.of(
+        "receiptDecision", "ACCEPTED", "receivedOn", "2026-11-16")))
         .isInstanceOf(BadUserRequestException.class).hasMessageContaining("不予收文").hasMessageContaining("缺少解读方案");
 
     // then nothing was received and the register still holds what the drafter submitted
@@ -659,11 +663,13 @@ class PolicyInterpretationProcessIT {
     process.complete(pi, "Task_ReviseSubmission", "drafter", fields);
     engine.getRuntimeService().setVariable(pi.getId(), "publishedProactively", true);
     process.accept(pi);
-    process.complete(pi, "Task_ReviewLegality", "legal",
-        Map.of("legalReviewResult", "APPROVED", "publishedProactively", true));
+    engine.getRuntimeService().setVariable(pi.getId(), "publishedProactively", true);
+    process.complete(pi, "Task_ReviewLegality", "legal", Map.of("legalReviewResult", "APPROVED"));
+    engine.getRuntimeService().setVariable(pi.getId(), "publishedProactively", true);
     process.complete(pi, "Task_ReviewSecrecy", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
+    engine.getRuntimeService().setVariable(pi.getId(), "publishedProactively", true);
     process.complete(pi, "Task_ApproveJointly", "leader",
-        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16", "publishedProactively", true));
+        Map.of("jointApprovalResult", "APPROVED", "jointApprovedOn", "2026-11-16"));
 
     // then a 不予公开 policy is archived unpublished, whatever the variable said
     assertThat(pi).isEnded().hasNotPassed("Task_RecordPolicyPublication");
@@ -676,9 +682,14 @@ class PolicyInterpretationProcessIT {
     ProcessInstance first = submitted(PolicyFixtures.submission());
     ProcessInstance second = submitted(PolicyFixtures.submission());
 
-    // when the office accepts the second and sends the first one's caseId with its decision
+    // when the office sends the first one's caseId with its decision, the field is refused
+    assertThatThrownBy(() -> process.complete(second, "Task_ReceiveSubmission", "office",
+        Map.of("receiptDecision", "ACCEPTED", "receivedOn", "2026-11-16", "caseId", row(first).id())))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("caseId");
+    // and when the variable was overwritten anyway (an administrator), the step acts on its own instance
+    engine.getRuntimeService().setVariable(second.getId(), "caseId", row(first).id());
     process.complete(second, "Task_ReceiveSubmission", "office",
-        Map.of("receiptDecision", "ACCEPTED", "receivedOn", "2026-11-16", "caseId", row(first).id()));
+        Map.of("receiptDecision", "ACCEPTED", "receivedOn", "2026-11-16"));
 
     // then the second is received, the first untouched and still waiting
     assertThat(row(second).receivedOn()).isEqualTo(date("2026-11-16"));
