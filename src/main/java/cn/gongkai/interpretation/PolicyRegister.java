@@ -252,17 +252,7 @@ public class PolicyRegister {
         .update();
   }
 
-  /** The interpretation was not published in time: overdue from that day (kept once set). */
-  public void markOverdue(long caseId, LocalDate since) {
-    jdbc.sql("UPDATE gk_policy_case SET overdue = TRUE, overdue_since = COALESCE(overdue_since, ?) WHERE id = ?")
-        .params(since, caseId)
-        .update();
-  }
 
-  /** The interpretation was published by its deadline after all (recorded late): not overdue. */
-  public void clearOverdue(long caseId) {
-    jdbc.sql("UPDATE gk_policy_case SET overdue = FALSE, overdue_since = NULL WHERE id = ?").params(caseId).update();
-  }
 
   /** Archives the case: status CLOSED, no current step. */
   public void close(long caseId, OffsetDateTime at) {

@@ -58,13 +58,17 @@ class AnnualReportCalculator {
   private static final String SCOPE = AGENCY
       + " AND (c.received_on >= :ys OR c.replied_on IS NULL OR c.replied_on >= :ys)";
 
-  /** One pass over the register: see {@link AnnualTally.ScanRow} for the bucket's code. */
+  /**
+   * One pass over the register: see {@link AnnualTally.ScanRow} for the bucket's code. A reply is 超期 when its
+   * date is after the reply deadline (extension and pauses included), whatever a timer did.
+   */
   private static final String SCAN = "SELECT c.applicant_type, c.outcome, c.outcome_code, c.channel,"
       + " CASE WHEN c.received_on < :ys THEN 0 WHEN c.received_on <= :ye THEN 1000 ELSE 2000 END"
       + " + CASE WHEN c.replied_on < c.received_on THEN 100 ELSE 0 END"
       + " + CASE WHEN c.replied_on IS NOT NULL THEN"
       + "     CASE WHEN c.replied_on < :ys THEN 10 WHEN c.replied_on > :ye THEN 30"
-      + "       WHEN c.overdue = TRUE THEN 23 WHEN c.extension_working_days IS NOT NULL THEN 22 ELSE 21 END"
+      + "       WHEN c.replied_on > c.reply_due_on THEN 23 WHEN c.extension_working_days IS NOT NULL THEN 22"
+      + "       ELSE 21 END"
       + "   WHEN c.archived_at IS NOT NULL THEN"
       + "     CASE WHEN c.archived_at < :ysi THEN 40 WHEN c.archived_at < :nysi THEN 50 ELSE 60 END"
       + "   WHEN c.status = 'CLOSED' THEN 70 ELSE 0 END AS bucket,"

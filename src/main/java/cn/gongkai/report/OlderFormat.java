@@ -47,9 +47,9 @@ public record OlderFormat(
   }
 
   /**
-   * Timeliness of a reply sent in the year. A case flagged {@code overdue} counts as OVERDUE only;
-   * otherwise AFTER_EXTENSION when an extension was granted ({@code extension_working_days} set, Art. 33),
-   * else ON_TIME.
+   * Timeliness of a reply sent in the year, from its dates: OVERDUE when {@code replied_on} is after
+   * {@code reply_due_on} (the deadline with pauses and extension, whatever a timer did); otherwise
+   * AFTER_EXTENSION when an extension was granted ({@code extension_working_days} set, Art. 33), else ON_TIME.
    */
   public enum Timeliness {
     ON_TIME("按期答复"),

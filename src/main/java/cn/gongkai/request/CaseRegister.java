@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,12 +27,14 @@ public class CaseRegister {
   private final JdbcClient jdbc;
   private final NumberSequence numbers;
   private final String numberPattern;
+  private final ApplicationEventPublisher events;
 
   CaseRegister(JdbcClient jdbc, NumberSequence numbers,
-      @Value("${gongkai.case-number.pattern:〔YYYY〕第N号}") String numberPattern) {
+      @Value("${gongkai.case-number.pattern:〔YYYY〕第N号}") String numberPattern, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.numbers = numbers;
     this.numberPattern = numberPattern;
+    this.events = events;
   }
 
   /** The registered case's key and number. */
@@ -186,12 +189,17 @@ public class CaseRegister {
         .update();
   }
 
+  /** Records the reply; listeners re-derive whether the case is overdue (synchronously, same transaction). */
   public void recordReply(long caseId, LocalDate repliedOn, ReplyDeliveryMethod method, LocalDate postedOn) {
     jdbc.sql("UPDATE gk_disclosure_case SET replied_on = ?, reply_delivery_method = ?, reply_posted_on = ?"
             + " WHERE id = ?")
         .params(repliedOn, method == null ? null : method.name(), postedOn, caseId)
         .update();
+    events.publishEvent(new ReplyRecorded(caseId, repliedOn));
   }
+
+  /** A reply was recorded for the case, dated the day it happened. */
+  public record ReplyRecorded(long caseId, LocalDate repliedOn) {}
 
   /** Closes the case: status CLOSED, archived now, no current step. */
   public void close(long caseId, OffsetDateTime at) {

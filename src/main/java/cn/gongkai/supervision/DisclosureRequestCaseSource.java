@@ -11,6 +11,6 @@ class DisclosureRequestCaseSource extends RegisterCaseSource {
 
   DisclosureRequestCaseSource(JdbcClient jdbc) {
     super(jdbc, PROCESS_KEY, "政府信息公开申请办理", "gk_disclosure_case", "received_on", "reply_due_on",
-        "reply_due_provisional", true);
+        "reply_due_provisional", "replied_on", true);
   }
 }

@@ -14,6 +14,6 @@ class PolicyInterpretationCaseSource extends RegisterCaseSource {
 
   PolicyInterpretationCaseSource(JdbcClient jdbc) {
     super(jdbc, PROCESS_KEY, "政策文件与解读三同步审批", "gk_policy_case", "submitted_on", "interpretation_due_on",
-        "interpretation_due_provisional", false);
+        "interpretation_due_provisional", "interpretation_published_on", false);
   }
 }

@@ -21,12 +21,17 @@ abstract class RegisterCaseSource implements SupervisedCaseSource {
   private final String receivedColumn;
   private final String dueColumn;
   private final String provisionalColumn;
+  private final String doneColumn;
   private final boolean pausable;
   private final String state;
   private final Map<SupervisionState, String> where = new EnumMap<>(SupervisionState.class);
 
+  /**
+   * @param doneColumn the day the awaited act happened (reply, interpretation published): done after the
+   *     deadline day is overdue, done by then is not, whatever a timer did
+   */
   RegisterCaseSource(JdbcClient jdbc, String processKey, String processName, String table, String receivedColumn,
-      String dueColumn, String provisionalColumn, boolean pausable) {
+      String dueColumn, String provisionalColumn, String doneColumn, boolean pausable) {
     this.jdbc = jdbc;
     this.processKey = processKey;
     this.processName = processName;
@@ -34,22 +39,29 @@ abstract class RegisterCaseSource implements SupervisedCaseSource {
     this.receivedColumn = receivedColumn;
     this.dueColumn = dueColumn;
     this.provisionalColumn = provisionalColumn;
+    this.doneColumn = doneColumn;
     this.pausable = pausable;
     String running = pausable ? "paused_since IS NULL" : "1 = 1";
     String paused = pausable ? "paused_since IS NOT NULL" : "1 = 0";
-    this.state = "CASE WHEN overdue = TRUE OR (" + running + " AND " + dueColumn + " < :today) THEN 'OVERDUE'"
+    // SupervisionState#of in SQL, two-valued (no NULL reaches NOT): overdue from the dates alone, a clock
+    // stopped after the deadline day does not undo the delay, one stopped within it does
+    String stoppedInTime = pausable ? "paused_since IS NOT NULL AND paused_since <= " + dueColumn : "1 = 0";
+    String overdue = "(" + dueColumn + " IS NOT NULL AND ((" + doneColumn + " IS NOT NULL AND " + doneColumn + " > "
+        + dueColumn + ") OR (" + doneColumn + " IS NULL AND " + dueColumn + " < :today AND NOT (" + stoppedInTime
+        + "))))";
+    String notOverdue = "NOT " + overdue;
+    this.state = "CASE WHEN " + overdue + " THEN 'OVERDUE'"
         + " WHEN " + paused + " THEN 'PAUSED'"
         + " WHEN " + dueColumn + " <= :soon THEN 'DUE_SOON'"
         + " WHEN " + provisionalColumn + " = TRUE THEN 'PROVISIONAL'"
         + " ELSE 'NORMAL' END";
     String notDueSoon = "(" + dueColumn + " IS NULL OR " + dueColumn + " > :soon)";
-    where.put(SupervisionState.OVERDUE, "(overdue = TRUE OR (" + running + " AND " + dueColumn + " < :today))");
-    where.put(SupervisionState.PAUSED, "overdue = FALSE AND " + paused);
-    where.put(SupervisionState.DUE_SOON, "overdue = FALSE AND " + running + " AND " + dueColumn + " >= :today AND "
-        + dueColumn + " <= :soon");
-    where.put(SupervisionState.PROVISIONAL, "overdue = FALSE AND " + running + " AND " + notDueSoon + " AND "
+    where.put(SupervisionState.OVERDUE, overdue);
+    where.put(SupervisionState.PAUSED, notOverdue + " AND " + paused);
+    where.put(SupervisionState.DUE_SOON, notOverdue + " AND " + running + " AND " + dueColumn + " <= :soon");
+    where.put(SupervisionState.PROVISIONAL, notOverdue + " AND " + running + " AND " + notDueSoon + " AND "
         + provisionalColumn + " = TRUE");
-    where.put(SupervisionState.NORMAL, "overdue = FALSE AND " + running + " AND " + notDueSoon + " AND "
+    where.put(SupervisionState.NORMAL, notOverdue + " AND " + running + " AND " + notDueSoon + " AND "
         + provisionalColumn + " = FALSE");
   }
 
@@ -65,10 +77,10 @@ abstract class RegisterCaseSource implements SupervisedCaseSource {
 
   @Override
   public List<StateCount> count(SupervisionWindow window) {
-    String reason = pausable ? "CASE WHEN overdue = FALSE AND paused_since IS NOT NULL THEN pause_reason END"
-        : "CAST(NULL AS VARCHAR(64))";
-    return jdbc.sql("SELECT state, pause_reason, COUNT(*) FROM (SELECT " + state + " AS state, " + reason
-            + " AS pause_reason FROM " + table + " WHERE status = 'OPEN') s GROUP BY state, pause_reason")
+    String reason = pausable ? "pause_reason" : "CAST(NULL AS VARCHAR(64))";
+    return jdbc.sql("SELECT state, CASE WHEN state = 'PAUSED' THEN pause_reason END AS reason, COUNT(*) FROM"
+            + " (SELECT " + state + " AS state, " + reason + " AS pause_reason FROM " + table
+            + " WHERE status = 'OPEN') s GROUP BY state, reason")
         .param("today", window.today())
         .param("soon", window.dueSoonUntil())
         .query((rs, n) -> new StateCount(SupervisionState.valueOf(rs.getString(1)), rs.getString(2),
@@ -80,7 +92,7 @@ abstract class RegisterCaseSource implements SupervisedCaseSource {
   public List<SupervisedCase> list(SupervisionState state, SupervisionWindow window, long offset, int limit) {
     String pauseColumns = pausable ? "paused_since, pause_reason" : "CAST(NULL AS DATE), CAST(NULL AS VARCHAR(64))";
     return jdbc.sql("SELECT case_number, process_instance_id, current_step_name, " + receivedColumn + ", "
-            + dueColumn + ", " + provisionalColumn + ", " + pauseColumns + ", overdue FROM " + table
+            + dueColumn + ", " + provisionalColumn + ", " + pauseColumns + ", " + doneColumn + " FROM " + table
             + " WHERE status = 'OPEN' AND " + where.get(state)
             + " ORDER BY " + dueColumn + " ASC NULLS LAST, id ASC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
         .param("today", window.today())
@@ -90,7 +102,7 @@ abstract class RegisterCaseSource implements SupervisedCaseSource {
         .query((rs, n) -> new SupervisedCase(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getBoolean(6),
             rs.getObject(7, LocalDate.class), rs.getString(8), CaseView.pauseLabel(rs.getString(8)),
-            rs.getBoolean(9)))
+            rs.getObject(9, LocalDate.class)))
         .list();
   }
 }

@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * @param pausedSince the day the clock stopped, or null while it runs
  * @param pauseReason why it stopped (a code), or null
  * @param pauseReasonLabel why it stopped, in Chinese, or null
- * @param markedOverdue whether the deadline timer already marked the case overdue
+ * @param doneOn the day the awaited act happened (the reply, the interpretation published), or null
  */
 public record SupervisedCase(
     String caseNumber,
@@ -27,10 +27,10 @@ public record SupervisedCase(
     LocalDate pausedSince,
     String pauseReason,
     String pauseReasonLabel,
-    boolean markedOverdue) {
+    LocalDate doneOn) {
 
   /** This case's state in that window (see {@link SupervisionState}). */
   public SupervisionState state(SupervisionWindow window) {
-    return SupervisionState.of(markedOverdue, dueOn, pausedSince, provisional, window);
+    return SupervisionState.of(doneOn, dueOn, pausedSince, provisional, window);
   }
 }

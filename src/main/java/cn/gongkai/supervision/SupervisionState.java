@@ -6,11 +6,13 @@ import java.time.LocalDate;
  * Where an open case stands against its reply deadline (督办). Exactly one state per case; when
  * several apply, the first in declaration order wins:
  * <ol>
- *   <li>{@link #OVERDUE}: the case was marked overdue by its deadline timer, or its clock runs and the
- *       due date is before today. Inaction past the deadline is unlawful (条例第三十三条第二款); a
- *       later pause does not undo it.</li>
- *   <li>{@link #PAUSED}: the clock is stopped (补正, 征求意见, 缴费). Its due date is not the real one yet:
- *       it moves by the paused working days on resume, so it is neither overdue nor due soon by date.</li>
+ *   <li>{@link #OVERDUE}: from the dates alone, never from a timer having fired: still not done after the
+ *       end of its deadline day, or done after it (as {@code cn.gongkai.request.ReplyDeadlineState}).
+ *       Inaction past the deadline is unlawful (条例第三十三条第二款); a clock stopped after the deadline
+ *       day does not undo it.</li>
+ *   <li>{@link #PAUSED}: the clock stopped within the deadline (补正, 征求意见, 缴费). Its due date is not the
+ *       real one yet: it moves by the paused working days on resume, so it is neither overdue nor due soon
+ *       by date.</li>
  *   <li>{@link #DUE_SOON}: due within N working days (today included). A provisional date near at hand
  *       counts here, because staff must act on the best estimate; the row still says provisional.</li>
  *   <li>{@link #PROVISIONAL}: the deadline reaches into a year whose holidays are not yet published
@@ -37,10 +39,10 @@ public enum SupervisionState {
   }
 
   /** The precedence rule above, for one case: the reference that SQL implementations must match. */
-  public static SupervisionState of(boolean markedOverdue, LocalDate dueOn, LocalDate pausedSince,
+  public static SupervisionState of(LocalDate doneOn, LocalDate dueOn, LocalDate pausedSince,
       boolean provisional, SupervisionWindow window) {
     boolean paused = pausedSince != null;
-    if (markedOverdue || (!paused && dueOn != null && dueOn.isBefore(window.today()))) {
+    if (overdue(doneOn, dueOn, pausedSince, window.today())) {
       return OVERDUE;
     }
     if (paused) {
@@ -53,5 +55,16 @@ public enum SupervisionState {
       return PROVISIONAL;
     }
     return NORMAL;
+  }
+
+  /** Done after the deadline day, or not done and the deadline day over without a clock stopped within it. */
+  static boolean overdue(LocalDate doneOn, LocalDate dueOn, LocalDate pausedSince, LocalDate today) {
+    if (dueOn == null) {
+      return false;
+    }
+    if (doneOn != null) {
+      return doneOn.isAfter(dueOn);
+    }
+    return dueOn.isBefore(today) && (pausedSince == null || pausedSince.isAfter(dueOn));
   }
 }

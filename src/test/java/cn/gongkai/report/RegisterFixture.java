@@ -48,7 +48,7 @@ final class RegisterFixture {
     private LocalDate repliedOn;
     private OffsetDateTime archivedAt;
     private Integer extension;
-    private boolean overdue;
+    private LocalDate dueOn;
     private BigDecimal fee;
     private LocalDate feePaidOn;
 
@@ -99,8 +99,9 @@ final class RegisterFixture {
       return this;
     }
 
+    /** Replied after its reply deadline (超期 comes from the dates): the deadline was the day before. */
     Case overdue() {
-      this.overdue = true;
+      this.dueOn = repliedOn.minusDays(1);
       return this;
     }
 
@@ -116,10 +117,10 @@ final class RegisterFixture {
       String number = "〔" + receivedOn.getYear() + "〕第" + seq + "号";
       jdbc.sql("INSERT INTO gk_disclosure_case (agency_code, case_number, case_year, case_seq, applicant_type,"
               + " applicant_name, id_type, id_number, channel, received_on, description, status, outcome, outcome_code,"
-              + " registered_at, replied_on, archived_at, extension_working_days, overdue, fee_amount, fee_paid_on)"
+              + " registered_at, replied_on, archived_at, extension_working_days, reply_due_on, fee_amount, fee_paid_on)"
               + " VALUES (:agency, :number, :year, :seq, :type, '测试申请人', 'ID_CARD', '11010519491231002X', :channel,"
               + " :received, '报表测试申请', :status, :outcome, :code, :registered, :replied, :archived, :extension,"
-              + " :overdue, :fee, :feePaid)")
+              + " :due, :fee, :feePaid)")
           .param("agency", agencyCode)
           .param("number", number)
           .param("year", receivedOn.getYear())
@@ -134,7 +135,7 @@ final class RegisterFixture {
           .param("replied", repliedOn, Types.DATE)
           .param("archived", archivedAt, Types.TIMESTAMP_WITH_TIMEZONE)
           .param("extension", extension, Types.INTEGER)
-          .param("overdue", overdue)
+          .param("due", dueOn, Types.DATE)
           .param("fee", fee, Types.DECIMAL)
           .param("feePaid", feePaidOn, Types.DATE)
           .update();

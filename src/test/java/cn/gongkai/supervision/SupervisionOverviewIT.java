@@ -96,10 +96,10 @@ class SupervisionOverviewIT {
     for (SupervisionState state : SupervisionState.values()) {
       truth.put(state, 0L);
     }
-    jdbc.sql("SELECT overdue, reply_due_on, paused_since, reply_due_provisional FROM gk_disclosure_case"
+    jdbc.sql("SELECT replied_on, reply_due_on, paused_since, reply_due_provisional FROM gk_disclosure_case"
             + " WHERE status = 'OPEN'")
         .query(rs -> {
-          SupervisionState state = SupervisionState.of(rs.getBoolean(1), rs.getObject(2, LocalDate.class),
+          SupervisionState state = SupervisionState.of(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
               rs.getObject(3, LocalDate.class), rs.getBoolean(4), window);
           truth.merge(state, 1L, Long::sum);
         });

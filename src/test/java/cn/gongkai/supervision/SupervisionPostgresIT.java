@@ -39,18 +39,19 @@ class SupervisionPostgresIT {
     source = new DisclosureRequestCaseSource(jdbc);
     jdbc.sql("INSERT INTO gk_agency (code, name, short_name) VALUES ('test', '测试机关', '测试')").update();
     int n = 0;
-    // overdue flag, due date, paused since, provisional, status
-    insert(++n, true, "2026-12-20", null, false, "OPEN");
-    insert(++n, true, "2026-11-10", "2026-11-05", false, "OPEN");
-    insert(++n, false, "2026-11-24", null, false, "OPEN");
-    insert(++n, false, "2026-11-17", "2026-11-10", false, "OPEN");
-    insert(++n, false, "2026-12-18", "2026-11-24", true, "OPEN");
-    insert(++n, false, "2026-11-25", null, false, "OPEN");
-    insert(++n, false, "2026-11-30", null, true, "OPEN");
-    insert(++n, false, "2026-12-01", null, true, "OPEN");
-    insert(++n, false, "2026-12-01", null, false, "OPEN");
-    insert(++n, false, null, null, false, "OPEN");
-    insert(++n, false, "2026-11-01", null, false, "CLOSED");
+    // replied on, due date, paused since, provisional, status
+    insert(++n, null, "2026-11-10", "2026-11-12", false, "OPEN"); // stopped after the deadline day: overdue
+    insert(++n, null, "2026-11-10", "2026-11-05", false, "OPEN"); // stopped within it: paused
+    insert(++n, null, "2026-11-24", null, false, "OPEN");
+    insert(++n, null, "2026-11-17", "2026-11-10", false, "OPEN");
+    insert(++n, null, "2026-12-18", "2026-11-24", true, "OPEN");
+    insert(++n, null, "2026-11-25", null, false, "OPEN");
+    insert(++n, null, "2026-11-30", null, true, "OPEN");
+    insert(++n, null, "2026-12-01", null, true, "OPEN");
+    insert(++n, null, "2026-12-01", null, false, "OPEN");
+    insert(++n, null, null, null, false, "OPEN");
+    insert(++n, "2026-11-20", "2026-11-18", null, false, "OPEN"); // replied after the deadline day: overdue
+    insert(++n, null, "2026-11-01", null, false, "CLOSED");
   }
 
   @AfterAll
@@ -58,17 +59,17 @@ class SupervisionPostgresIT {
     postgres.close();
   }
 
-  void insert(int n, boolean overdue, String due, String pausedSince, boolean provisional, String status) {
+  void insert(int n, String repliedOn, String due, String pausedSince, boolean provisional, String status) {
     jdbc.sql("""
             INSERT INTO gk_disclosure_case (agency_code, case_number, case_year, case_seq, applicant_type,
               applicant_name, id_type, id_number, channel, received_on, description, status, registered_at,
-              overdue, reply_due_on, paused_since, pause_reason, reply_due_provisional)
+              replied_on, reply_due_on, paused_since, pause_reason, reply_due_provisional)
             VALUES ('test', :number, 2026, :n, 'NATURAL_PERSON', '张三', 'ID_CARD', '11010519491231002X', 'ONLINE',
-              DATE '2026-10-20', '测试', :status, CURRENT_TIMESTAMP, :overdue, :due, :paused, :reason, :provisional)""")
+              DATE '2026-10-20', '测试', :status, CURRENT_TIMESTAMP, :replied, :due, :paused, :reason, :provisional)""")
         .param("number", "〔2026〕第" + n + "号")
         .param("n", n)
         .param("status", status)
-        .param("overdue", overdue)
+        .param("replied", repliedOn == null ? null : LocalDate.parse(repliedOn), java.sql.Types.DATE)
         .param("due", due == null ? null : LocalDate.parse(due))
         .param("paused", pausedSince == null ? null : LocalDate.parse(pausedSince))
         .param("reason", pausedSince == null ? null : "CONSULT_AGENCY")
@@ -79,10 +80,10 @@ class SupervisionPostgresIT {
   @Test
   void countsAndPagesFollowTheStatePrecedenceOnPostgres() {
     Map<SupervisionState, Long> truth = new EnumMap<>(SupervisionState.class);
-    jdbc.sql("SELECT overdue, reply_due_on, paused_since, reply_due_provisional FROM gk_disclosure_case"
+    jdbc.sql("SELECT replied_on, reply_due_on, paused_since, reply_due_provisional FROM gk_disclosure_case"
             + " WHERE status = 'OPEN'")
         .query(rs -> {
-          truth.merge(SupervisionState.of(rs.getBoolean(1), rs.getObject(2, LocalDate.class),
+          truth.merge(SupervisionState.of(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
               rs.getObject(3, LocalDate.class), rs.getBoolean(4), WINDOW), 1L, Long::sum);
         });
     Map<SupervisionState, Long> counted = new EnumMap<>(SupervisionState.class);
@@ -91,7 +92,7 @@ class SupervisionPostgresIT {
     }
 
     assertThat(counted).isEqualTo(truth).containsEntry(SupervisionState.OVERDUE, 3L)
-        .containsEntry(SupervisionState.PAUSED, 2L).containsEntry(SupervisionState.DUE_SOON, 2L)
+        .containsEntry(SupervisionState.PAUSED, 3L).containsEntry(SupervisionState.DUE_SOON, 2L)
         .containsEntry(SupervisionState.PROVISIONAL, 1L).containsEntry(SupervisionState.NORMAL, 2L);
     for (SupervisionState state : SupervisionState.values()) {
       List<SupervisedCase> page = source.list(state, WINDOW, 0, 100);

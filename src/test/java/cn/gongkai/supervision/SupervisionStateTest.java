@@ -12,8 +12,9 @@ class SupervisionStateTest {
   // 3 working days after Wednesday 2026-11-25 is Monday 2026-11-30
   static final SupervisionWindow WINDOW = new SupervisionWindow(TODAY, 3, LocalDate.parse("2026-11-30"));
 
-  static SupervisionState state(boolean marked, String due, String pausedSince, boolean provisional) {
-    return SupervisionState.of(marked, due == null ? null : LocalDate.parse(due),
+  static SupervisionState state(boolean repliedLate, String due, String pausedSince, boolean provisional) {
+    LocalDate repliedOn = repliedLate ? LocalDate.parse(due).plusDays(1) : null;
+    return SupervisionState.of(repliedOn, due == null ? null : LocalDate.parse(due),
         pausedSince == null ? null : LocalDate.parse(pausedSince), provisional, WINDOW);
   }
 
@@ -23,8 +24,16 @@ class SupervisionStateTest {
   }
 
   @Test
-  void aCaseMarkedOverdueStaysOverdueWhenItsClockLaterPausesOrItsDateMoves() {
-    assertThat(state(true, "2026-12-20", "2026-11-20", true)).isEqualTo(SupervisionState.OVERDUE);
+  void aClockStoppedAfterItsDeadlineDayDoesNotUndoTheDelay() {
+    assertThat(state(false, "2026-11-17", "2026-11-18", false)).isEqualTo(SupervisionState.OVERDUE);
+  }
+
+  @Test
+  void overdueComesFromTheDatesNotFromATimerHavingFired() {
+    // replied the day after its deadline: overdue even though the deadline lies ahead of today's window
+    assertThat(state(true, "2026-12-20", null, false)).isEqualTo(SupervisionState.OVERDUE);
+    // a clock stopped on its last day stays paused however long ago that day was
+    assertThat(state(false, "2026-11-17", "2026-11-17", false)).isEqualTo(SupervisionState.PAUSED);
   }
 
   @Test

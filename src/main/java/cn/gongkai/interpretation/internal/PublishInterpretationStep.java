@@ -24,10 +24,12 @@ class PublishInterpretationStep implements PolicyStep {
 
   private final PolicyRegister register;
   private final InterpretationClock clock;
+  private final InterpretationOverdue overdue;
 
-  PublishInterpretationStep(PolicyRegister register, InterpretationClock clock) {
+  PublishInterpretationStep(PolicyRegister register, InterpretationClock clock, InterpretationOverdue overdue) {
     this.register = register;
     this.clock = clock;
+    this.overdue = overdue;
   }
 
   @Override
@@ -47,12 +49,8 @@ class PublishInterpretationStep implements PolicyStep {
     }
     register.recordInterpretationPublication(c.id(), publishedOn, url, true, true);
     int workingDays = clock.workingDaysBetween(c.policyPublishedOn(), publishedOn);
-    boolean onTime = !publishedOn.isAfter(c.interpretationDueOn());
-    if (onTime) {
-      register.clearOverdue(c.id());
-    } else {
-      register.markOverdue(c.id(), c.interpretationDueOn().plusDays(1));
-    }
+    // the one rule of 逾期 (dates alone); clears a mark the timer set, with the reason on record
+    boolean onTime = !overdue.reassess(c.id());
     step.task().setVariable(OVERDUE, !onTime);
     return new Outcome("解读于 " + publishedOn + " 发布，" + (onTime ? "按时" : "逾期"),
         "距政策文件发布 " + workingDays + " 个工作日，期限 " + c.interpretationDueOn(), publishedOn);

@@ -1,33 +1,32 @@
 package cn.gongkai.request.internal;
 
-import cn.gongkai.request.CaseEvent;
 import cn.gongkai.request.CaseRegister;
+import cn.gongkai.request.ReplyDeadlineState;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The reply deadline passed unanswered (条例第三十三条): the case is marked overdue in register and process. */
+/**
+ * The overdue timer fired (条例第三十三条第二款): the timer is only the alarm, the case's dates decide. Overdue
+ * (open after the end of its deadline day) goes to the supervisor; a clock stopped within the deadline, or a
+ * deadline moved, waits for the deadline again.
+ */
 @Component("markOverdueDelegate")
 class MarkOverdueDelegate implements JavaDelegate {
 
   private final CaseRegister register;
-  private final JdbcClient jdbc;
+  private final OverdueWatch watch;
 
-  MarkOverdueDelegate(CaseRegister register, JdbcClient jdbc) {
+  MarkOverdueDelegate(CaseRegister register, OverdueWatch watch) {
     this.register = register;
-    this.jdbc = jdbc;
+    this.watch = watch;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     // the case registered for this process instance, never a variable a user could set
     long caseId = register.findByProcessInstance(execution.getProcessInstanceId()).orElseThrow().id();
-    jdbc.sql("UPDATE gk_disclosure_case SET overdue = TRUE, overdue_since = ? WHERE id = ?")
-        .params(ReplyClock.today(), caseId)
-        .update();
-    execution.setVariable("overdue", true);
-    register.recordEvent(caseId, new CaseEvent("Task_MarkOverdue", "标记逾期", null, ReplyClock.now(),
-        "OVERDUE", "答复期限 " + register.get(caseId).replyDueOn() + " 已届满，转督办"));
+    boolean overdue = watch.onTimer(caseId) == ReplyDeadlineState.MISSED;
+    execution.setVariable("overdue", overdue);
   }
 }

@@ -32,6 +32,8 @@ public class ReplyClock {
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final String REMINDER_TIMER = "BoundaryEvent_ReplyDeadlineNear";
   static final String OVERDUE_TIMER = "BoundaryEvent_ReplyDeadlinePassed";
+  /** The overdue alarm armed again after a 督办 ended or the timer found the case in time. */
+  static final String OVERDUE_TIMER_AGAIN = "IntermediateEvent_ReplyDeadlinePassedAgain";
   /** Reminders go out at the start of office hours. */
   static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
   /** Where a paused clock's timers wait: a date that never comes. */
@@ -44,9 +46,11 @@ public class ReplyClock {
   private final ManagementService managementService;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final OverdueWatch overdueWatch;
 
   ReplyClock(WorkingDayCalendar calendar, ClockSettings settings, CaseRegister register, JdbcClient jdbc,
-      ManagementService managementService, RuntimeService runtimeService, TaskService taskService) {
+      ManagementService managementService, RuntimeService runtimeService, TaskService taskService,
+      OverdueWatch overdueWatch) {
     this.calendar = calendar;
     this.settings = settings;
     this.register = register;
@@ -54,6 +58,7 @@ public class ReplyClock {
     this.managementService = managementService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
+    this.overdueWatch = overdueWatch;
   }
 
   /** Today's date in Beijing by the engine's clock (which tests move). */
@@ -78,8 +83,7 @@ public class ReplyClock {
   /** (Re)starts the full reply period from the date of receipt (or of the corrected request). */
   public ClockState start(long caseId, LocalDate receivedOn) {
     jdbc.sql("UPDATE gk_disclosure_case SET clock_started_on = ?, paused_since = NULL, pause_reason = NULL,"
-            + " paused_working_days = 0, extension_working_days = NULL, delayed_reply_on = NULL,"
-            + " overdue = FALSE, overdue_since = NULL WHERE id = ?")
+            + " paused_working_days = 0, extension_working_days = NULL, delayed_reply_on = NULL WHERE id = ?")
         .params(receivedOn, caseId)
         .update();
     return recompute(caseId, "开始计算答复期限", null);
@@ -105,12 +109,21 @@ public class ReplyClock {
     return recompute(caseId, "延期答复" + workingDays + "个工作日", user);
   }
 
-  /** Stops the clock from {@code since} (consultation letter sent, fee notice delivered, ...). */
+  /**
+   * Stops the clock from {@code since} (consultation letter sent, fee notice delivered, ...). A stop dated
+   * within the deadline but recorded after the overdue timer fired clears the overdue flag.
+   */
   public void pause(long caseId, String processInstanceId, LocalDate since, String reason) {
     jdbc.sql("UPDATE gk_disclosure_case SET paused_since = ?, pause_reason = ? WHERE id = ?")
         .params(since, reason, caseId)
         .update();
     parkReplyJobs(processInstanceId);
+    if (processInstanceId != null
+        && runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+      // an overdue alarm armed from now on waits where the parked timers wait
+      runtimeService.setVariable(processInstanceId, "replyOverdueAt", PAUSED);
+    }
+    overdueWatch.reassess(caseId, "计时中止", null);
   }
 
   /**
@@ -154,6 +167,8 @@ public class ReplyClock {
     if (c.processInstanceId() != null && c.status() != null && c.status().name().equals("OPEN")) {
       apply(c.processInstanceId(), state);
     }
+    // a later deadline (extension, pause deducted, calendar) may end an overdue the timer had flagged
+    overdueWatch.reassess(caseId, reason, user);
     return state;
   }
 
@@ -197,15 +212,15 @@ public class ReplyClock {
     if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
       return;
     }
-    runtimeService.setVariable(processInstanceId, "replyDueOn", state.due().toString());
-    runtimeService.setVariable(processInstanceId, "replyDueProvisional", state.provisional());
-    runtimeService.setVariable(processInstanceId, "replyOverdueAt", state.overdueAt());
-    runtimeService.setVariable(processInstanceId, "replyReminderAt", state.reminderAt());
     boolean paused = register.findByProcessInstance(processInstanceId).map(c -> c.pausedSince() != null)
         .orElse(false);
+    runtimeService.setVariable(processInstanceId, "replyDueOn", state.due().toString());
+    runtimeService.setVariable(processInstanceId, "replyDueProvisional", state.provisional());
+    runtimeService.setVariable(processInstanceId, "replyOverdueAt", paused ? PAUSED : state.overdueAt());
+    runtimeService.setVariable(processInstanceId, "replyReminderAt", state.reminderAt());
     for (Job job : replyJobs(processInstanceId)) {
       Date target = paused ? PAUSED
-          : OVERDUE_TIMER.equals(activityOf(job)) ? state.overdueAt() : state.reminderAt();
+          : isOverdueTimer(activityOf(job)) ? state.overdueAt() : state.reminderAt();
       if (!target.equals(job.getDuedate())) {
         managementService.setJobDuedate(job.getId(), target);
       }
@@ -238,8 +253,12 @@ public class ReplyClock {
 
   private List<Job> replyJobs(String processInstanceId) {
     return managementService.createJobQuery().processInstanceId(processInstanceId).timers().list().stream()
-        .filter(job -> REMINDER_TIMER.equals(activityOf(job)) || OVERDUE_TIMER.equals(activityOf(job)))
+        .filter(job -> REMINDER_TIMER.equals(activityOf(job)) || isOverdueTimer(activityOf(job)))
         .toList();
+  }
+
+  private static boolean isOverdueTimer(String activity) {
+    return OVERDUE_TIMER.equals(activity) || OVERDUE_TIMER_AGAIN.equals(activity);
   }
 
   private String activityOf(Job job) {
