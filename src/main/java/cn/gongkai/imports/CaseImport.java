@@ -2,6 +2,7 @@ package cn.gongkai.imports;
 
 import cn.gongkai.GongkaiApplication;
 import cn.gongkai.agency.Agency;
+import cn.gongkai.calendar.WorkingDayCalendar;
 import cn.gongkai.request.CaseEvent;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.ClockSettings;
@@ -41,11 +42,13 @@ public class CaseImport {
   private final JdbcClient jdbc;
   private final CaseRegister register;
   private final ClockSettings settings;
+  private final WorkingDayCalendar calendar;
 
-  CaseImport(JdbcClient jdbc, CaseRegister register, ClockSettings settings) {
+  CaseImport(JdbcClient jdbc, CaseRegister register, ClockSettings settings, WorkingDayCalendar calendar) {
     this.jdbc = jdbc;
     this.register = register;
     this.settings = settings;
+    this.calendar = calendar;
   }
 
   /** One imported case: the file's row, the number gongkai gave it, the office's own number. */
@@ -75,7 +78,8 @@ public class CaseImport {
         .optional()
         .ifPresent(message -> problems.add(ImportProblem.ofFile(message)));
 
-    ImportRowParser parser = new ImportRowParser(today, settings.maxExtensionWorkingDays());
+    ImportRowParser parser = new ImportRowParser(today, settings.maxExtensionWorkingDays(),
+        (received, extension) -> calendar.deadline(received, settings.replyWorkingDays() + extension).due());
     List<ImportedCase> cases = new ArrayList<>();
     for (ImportRow row : sheet.rows()) {
       parser.parse(row, problems).ifPresent(cases::add);
@@ -177,11 +181,11 @@ public class CaseImport {
               INSERT INTO gk_disclosure_case (agency_code, case_number, case_year, case_seq, applicant_type,
                 applicant_name, id_type, id_number, phone, address, email, channel, received_on, description,
                 status, current_step, current_step_name, outcome, outcome_code, replied_on, archived_at,
-                extension_working_days, overdue, fee_amount, fee_paid_on, registered_at, registered_by,
+                extension_working_days, reply_due_on, overdue, fee_amount, fee_paid_on, registered_at, registered_by,
                 import_id, imported_at, imported_by, source_number)
               VALUES (:agency, :number, :year, :seq, :applicantType, :applicantName, :idType, :idNumber, :phone,
                 :address, :email, :channel, :receivedOn, :description, 'CLOSED', NULL, '已归档', :outcome,
-                :outcomeCode, :repliedOn, :archivedAt, :extension, :overdue, :fee, :feePaidOn, :now, :user,
+                :outcomeCode, :repliedOn, :archivedAt, :extension, :replyDueOn, :overdue, :fee, :feePaidOn, :now, :user,
                 :importId, :now, :user, :sourceNumber)""")
           .param("agency", agency.code())
           .param("number", number.caseNumber())
@@ -203,6 +207,7 @@ public class CaseImport {
           // the report concludes a case without reply on the Beijing date of archived_at
           .param("archivedAt", c.closedOn().atStartOfDay(BEIJING).toOffsetDateTime())
           .param("extension", c.extensionWorkingDays())
+          .param("replyDueOn", c.replyDueOn())
           .param("overdue", c.overdue())
           .param("fee", c.feeAmount())
           .param("feePaidOn", c.feePaidOn())

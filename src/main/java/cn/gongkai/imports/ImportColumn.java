@@ -22,11 +22,12 @@ enum ImportColumn {
   OUTCOME("办理结果", true, "办理结果的中文名称或代码，见说明"),
   EXEMPTION("不予公开理由", false, "办理结果为不予公开或部分公开时必填，其他结果不填"),
   EXTENSION_DAYS("延期工作日数", false, "经批准延期的工作日数，1至20；未延期不填"),
-  OVERDUE("是否超期", false, "是 或 否，不填视为否"),
+  OVERDUE("是否超期", false, "可不填，系统按答复期限和答复日期判断；填写的须与之相符"),
   FEE_AMOUNT("信息处理费（元）", false, "收取的信息处理费金额，最多两位小数；未收费不填"),
   FEE_PAID_ON("缴费日期", false, "收取信息处理费的，填写申请人缴费日期"),
   REPLIED_ON("答复日期", false, "作出答复的日期；逾期未补正、逾期未缴费视为放弃申请的不填"),
-  CLOSED_ON("办结日期", false, "视为放弃申请（无答复）的必填；其他可不填，默认为答复日期");
+  CLOSED_ON("办结日期", false, "视为放弃申请（无答复）的必填；其他可不填，默认为答复日期"),
+  REPLY_DUE_ON("答复期限", false, "有中止、补正等情形的填写实际答复期限；不填则自收到申请日期起按20个工作日加延期工作日数计算");
 
   private final String header;
   private final boolean required;

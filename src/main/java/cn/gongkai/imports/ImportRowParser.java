@@ -15,6 +15,7 @@ import static cn.gongkai.imports.ImportColumn.ID_NUMBER;
 import static cn.gongkai.imports.ImportColumn.ID_TYPE;
 import static cn.gongkai.imports.ImportColumn.OUTCOME;
 import static cn.gongkai.imports.ImportColumn.OVERDUE;
+import static cn.gongkai.imports.ImportColumn.REPLY_DUE_ON;
 import static cn.gongkai.imports.ImportColumn.PHONE;
 import static cn.gongkai.imports.ImportColumn.RECEIVED_ON;
 import static cn.gongkai.imports.ImportColumn.REPLIED_ON;
@@ -38,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,10 +70,17 @@ final class ImportRowParser {
 
   private final LocalDate today;
   private final int maxExtensionWorkingDays;
+  private final BiFunction<LocalDate, Integer, LocalDate> replyDeadline;
 
-  ImportRowParser(LocalDate today, int maxExtensionWorkingDays) {
+  /**
+   * @param replyDeadline the reply deadline of a request received on a day, given the extension's working days
+   *     (0 without one): the statutory clock of the calendar module
+   */
+  ImportRowParser(LocalDate today, int maxExtensionWorkingDays,
+      BiFunction<LocalDate, Integer, LocalDate> replyDeadline) {
     this.today = today;
     this.maxExtensionWorkingDays = maxExtensionWorkingDays;
+    this.replyDeadline = replyDeadline;
   }
 
   /** The row's case, or the row's problems (each naming its column) in {@code problems}. */
@@ -121,6 +130,7 @@ final class ImportRowParser {
     LocalDate feePaidOn = cells.date(FEE_PAID_ON);
     LocalDate repliedOn = cells.date(REPLIED_ON);
     LocalDate closedOn = cells.date(CLOSED_ON);
+    LocalDate dueGiven = cells.date(REPLY_DUE_ON);
 
     if (outcome != null && CLOSED_WITHOUT_REPLY.contains(outcome)) {
       if (row.get(REPLIED_ON) != null) {
@@ -128,9 +138,6 @@ final class ImportRowParser {
       }
       if (row.get(CLOSED_ON) == null) {
         cells.problem(CLOSED_ON, "“" + outcome.label() + "”的案件必须填写办结日期");
-      }
-      if (Boolean.TRUE.equals(overdue)) {
-        cells.problem(OVERDUE, "视为放弃申请的案件没有答复，不能为超期");
       }
     } else if (outcome != null && row.get(REPLIED_ON) == null) {
       cells.problem(REPLIED_ON, "办理结果为“" + outcome.label() + "”时必须填写答复日期");
@@ -145,6 +152,23 @@ final class ImportRowParser {
       cells.problem(CLOSED_ON, "办结日期不能早于答复日期（" + repliedOn + "）");
     }
     LocalDate concluded = repliedOn != null ? repliedOn : closedOn;
+
+    // 超期 follows from the dates (replied after the deadline day); the office's own column must agree
+    LocalDate replyDueOn = dueGiven;
+    if (replyDueOn == null && receivedOn != null && !cells.refused(RECEIVED_ON) && !cells.refused(EXTENSION_DAYS)) {
+      replyDueOn = replyDeadline.apply(receivedOn, extension == null ? 0 : extension);
+    }
+    if (dueGiven != null && receivedOn != null && !dueGiven.isAfter(receivedOn)) {
+      cells.problem(REPLY_DUE_ON, "答复期限须晚于收到申请日期（" + receivedOn + "）");
+    }
+    boolean late = repliedOn != null && replyDueOn != null && repliedOn.isAfter(replyDueOn);
+    if (overdue != null && replyDueOn != null && overdue != late && !cells.refused(REPLIED_ON)) {
+      cells.problem(OVERDUE, late
+          ? "答复日期（" + repliedOn + "）晚于答复期限（" + replyDueOn + "），应为超期"
+          : (repliedOn == null ? "视为放弃申请的案件没有答复，不能为超期"
+              : "答复日期（" + repliedOn + "）未超过答复期限（" + replyDueOn + "），不是超期；"
+                  + "有中止、补正等情形的，请在“答复期限”列填写实际答复期限"));
+    }
 
     // a fee is charged before the information is provided: paid, or the request is deemed withdrawn
     if (row.get(FEE_PAID_ON) != null && row.get(FEE_AMOUNT) == null) {
@@ -172,7 +196,7 @@ final class ImportRowParser {
       return Optional.empty();
     }
     return Optional.of(new ImportedCase(row.number(), sourceNumber, request, outcome, exemption, extension,
-        overdue, fee, feePaidOn, repliedOn, closedOn == null ? repliedOn : closedOn));
+        late, fee, feePaidOn, repliedOn, closedOn == null ? repliedOn : closedOn, replyDueOn));
   }
 
   /** The labels a code column accepts, for the messages and the template. */

@@ -56,6 +56,7 @@ final class ImportTemplate {
     row.put(ImportColumn.FEE_PAID_ON, "");
     row.put(ImportColumn.REPLIED_ON, "2026-04-10");
     row.put(ImportColumn.CLOSED_ON, "");
+    row.put(ImportColumn.REPLY_DUE_ON, "");
     return row;
   }
 

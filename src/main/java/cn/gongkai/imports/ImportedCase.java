@@ -11,6 +11,7 @@ import java.time.LocalDate;
  *
  * @param repliedOn the day of reply, null for a case closed without one (deemed withdrawn)
  * @param closedOn the day the case was concluded (办结): the day of reply unless the row says otherwise
+ * @param replyDueOn the reply deadline: the row's, else receipt + the statutory working days + extension
  */
 record ImportedCase(
     int row,
@@ -23,4 +24,5 @@ record ImportedCase(
     BigDecimal feeAmount,
     LocalDate feePaidOn,
     LocalDate repliedOn,
-    LocalDate closedOn) {}
+    LocalDate closedOn,
+    LocalDate replyDueOn) {}

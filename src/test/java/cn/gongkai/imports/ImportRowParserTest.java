@@ -7,6 +7,7 @@ import cn.gongkai.request.Channel;
 import cn.gongkai.request.ExemptionCode;
 import cn.gongkai.request.IdType;
 import cn.gongkai.request.Outcome;
+import cn.gongkai.calendar.WorkingDays;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class ImportRowParserTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
-  private final ImportRowParser parser = new ImportRowParser(TODAY, 20);
+  private final ImportRowParser parser = new ImportRowParser(TODAY, 20,
+      (received, extension) -> WorkingDays.builtIn().deadline(received, 20 + extension).due());
   private final List<ImportProblem> problems = new ArrayList<>();
 
   /** A refusal with an exemption, an extension, entered by its Chinese labels as the template shows them. */
