@@ -3,6 +3,7 @@ package cn.gongkai.request.internal;
 import static cn.gongkai.workflow.FormFields.actor;
 import static cn.gongkai.workflow.FormFields.date;
 import static cn.gongkai.workflow.FormFields.number;
+import static cn.gongkai.workflow.FormFields.plannedDate;
 import static cn.gongkai.workflow.FormFields.required;
 import static cn.gongkai.workflow.FormFields.reviewResult;
 import static cn.gongkai.workflow.FormFields.text;
@@ -159,7 +160,7 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
         comment = text(task, "volumeReasons");
         Object delayed = task.getVariable("delayedReplyOn");
         if ("ACCEPTED".equals(decision) && delayed != null && !delayed.toString().isBlank()) {
-          setClockVariables(task, clock.delayTo(caseId, date(task, "delayedReplyOn", "延迟答复期限"), actor));
+          setClockVariables(task, clock.delayTo(caseId, plannedDate(task, "delayedReplyOn", "延迟答复期限"), actor));
         }
       }
       case "Task_HandleRequest" -> {
