@@ -11,15 +11,14 @@ import static cn.gongkai.security.Roles.SUPERVISOR;
 
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.web.BadRequestException;
+import cn.gongkai.web.ErrorResponses;
 import cn.gongkai.web.NotFoundException;
 import cn.gongkai.web.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -92,11 +91,8 @@ class DocumentsController {
       return download(content.content(), DocumentContent.PDF, name, fallback);
     }
     if (!pdf.available()) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", HttpStatus.NOT_IMPLEMENTED.value());
-      body.put("message", "服务器未安装 LibreOffice 或中文字体，无法生成 PDF，请下载 Word 文档");
-      body.put("errors", List.of());
-      return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).body(body);
+      return ErrorResponses.answer(request, HttpStatus.NOT_IMPLEMENTED,
+          "服务器未安装 LibreOffice 或中文字体，无法生成 PDF，请下载 Word 文档", List.of());
     }
     return download(pdf.convert(content.content()), DocumentContent.PDF, name, fallback);
   }

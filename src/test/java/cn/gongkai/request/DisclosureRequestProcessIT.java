@@ -244,6 +244,7 @@ class DisclosureRequestProcessIT {
     ProcessInstance pi = registered();
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "NEEDS_CORRECTION"));
     assertThat(pi).isWaitingAt("Task_SendCorrectionNotice");
+    clockAt("2026-09-21T09:00");
     process.complete(pi, "Task_SendCorrectionNotice", "intake",
         Map.of("correctionItems", "请写明所需文件的名称或文号", "correctionNoticeDeliveredOn", "2026-09-21"));
 
@@ -276,6 +277,7 @@ class DisclosureRequestProcessIT {
   void deemsTheRequestWithdrawnWhenNoCorrectionArrivesInTime() {
     ProcessInstance pi = registered();
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "NEEDS_CORRECTION"));
+    clockAt("2026-09-21T09:00");
     process.complete(pi, "Task_SendCorrectionNotice", "intake",
         Map.of("correctionItems", "请写明所需文件的名称", "correctionNoticeDeliveredOn", "2026-09-21"));
 
@@ -289,15 +291,19 @@ class DisclosureRequestProcessIT {
   void closesAsStillUnclearAfterCorrection() {
     ProcessInstance pi = registered();
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "NEEDS_CORRECTION"));
+    clockAt("2026-09-21T09:00");
     process.complete(pi, "Task_SendCorrectionNotice", "intake",
         Map.of("correctionItems", "请写明所需文件的名称", "correctionNoticeDeliveredOn", "2026-09-21"));
+    clockAt("2026-09-22T09:00");
     process.complete(pi, "Task_RegisterCorrection", "intake",
         Map.of("correctedOn", "2026-09-22", "correctedDescription", "所有文件"));
 
     process.complete(pi, "Task_ScreenRequest", "intake",
         Map.of("screeningDecision", "CLOSE", "closingOutcome", "UNCLEAR_AFTER_CORRECTION",
             "screeningComment", "补正后仍无法确定所需信息"));
-    deliver(pi);
+    // the reply goes out the day it was decided (a fact is never dated in the future)
+    process.complete(pi, "Task_DeliverReply", "intake",
+        Map.of("replyDeliveryMethod", "EMAIL", "repliedOn", "2026-09-22"));
 
     assertArchived(pi, Outcome.UNCLEAR_AFTER_CORRECTION);
   }
@@ -465,6 +471,7 @@ class DisclosureRequestProcessIT {
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "CONSULT_AGENCY",
         "consultedParty", "楚雄州财政局", "consultationSentOn", "2026-09-18"));
 
+    clockAt("2026-09-22T09:00");
     process.complete(pi, "Task_ConsultAgency", "handler",
         Map.of("agencyAnswer", "AGREE", "agencyOpinion", "同意公开", "answerReceivedOn", "2026-09-22"));
 
@@ -537,6 +544,7 @@ class DisclosureRequestProcessIT {
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "CHARGE_FEE",
         "feeBasis", "PAGES", "feeQuantity", 40, "feeNoticeDeliveredOn", "2026-09-18"));
 
+    clockAt("2026-09-22T09:00");
     process.complete(pi, "Task_RegisterFeePayment", "intake", Map.of("feePaidOn", "2026-09-22"));
 
     assertThat(pi).isWaitingAt("Task_HandleRequest");

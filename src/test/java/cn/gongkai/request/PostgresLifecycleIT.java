@@ -64,8 +64,10 @@ class PostgresLifecycleIT {
 
     ProcessInstance pi = process.startAsIntake(CaseFixtures.request("2026-09-18"));
     process.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
+    ProcessTestSupport.clockAt("2026-09-21T10:00");
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "CONSULT_THIRD_PARTY",
         "consultedParty", "某公司", "consultationSentOn", "2026-09-21"));
+    ProcessTestSupport.clockAt("2026-09-24T10:00");
     process.complete(pi, "Task_ConsultThirdParty", "handler",
         Map.of("thirdPartyAnswer", "AGREE", "answerReceivedOn", "2026-09-24"));
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "DECIDE", "outcome", "PARTIAL",
