@@ -39,7 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Hostile and mistaken input over real HTTP, as a fuzzer sent it: every refusal is a 4xx with a Chinese
  * message naming the field, whatever the client accepts, on gongkai's API and on the engine's REST APIs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own context: Camunda's REST finds the engine "default" in a static registry, where the engine of
+// the context started last wins; a cached context reused after another one started would talk to that one.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gongkai.test.context=bad-input")
 @ActiveProfiles("test")
 class BadInputApiIT {
 
@@ -48,7 +50,6 @@ class BadInputApiIT {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired RuntimeService runtime;
-  @Autowired org.camunda.bpm.engine.TaskService engineTasks;
   @Autowired TransactionTemplate transactions;
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -107,10 +108,7 @@ class BadInputApiIT {
         "application/json", null);
     assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
     JsonNode list = json.readTree(tasks.body());
-    assertThat(list).as(() -> tasks.body() + " engine: " + engineTasks.createTaskQuery()
-        .processInstanceId(processInstanceId).list() + " ended: " + (runtime.createProcessInstanceQuery()
-        .processInstanceId(processInstanceId).count() == 0) + " clock: " + org.camunda.bpm.engine.impl.util.ClockUtil
-        .getCurrentTime()).hasSize(1);
+    assertThat(list).as(tasks.body()).hasSize(1);
     return list.get(0).get("id").asText();
   }
 
