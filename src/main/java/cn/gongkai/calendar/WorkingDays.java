@@ -1,6 +1,7 @@
 package cn.gongkai.calendar;
 
 import cn.gongkai.GongkaiApplication;
+import cn.gongkai.web.BadRequestException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +29,12 @@ public final class WorkingDays {
 
   /** No statutory period comes near this (about 40 years); larger values are mistakes. */
   static final int MAX_WORKING_DAYS = 10_000;
+
+  /** The first day the arithmetic accepts: gongkai keeps no fact before 2000. */
+  public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
+
+  /** The last day the arithmetic accepts; beyond it a date is a typing mistake, not a deadline. */
+  public static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
 
   private final Map<Integer, CalendarYear> years;
   private final Map<LocalDate, ListedDay> listed;
@@ -103,8 +110,9 @@ public final class WorkingDays {
    */
   public Deadline deadline(LocalDate start, int workingDays, List<Pause> pauses) {
     if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
-      throw new IllegalArgumentException("working days out of range: " + workingDays);
+      throw new BadRequestException("workingDays", "工作日数超出可计算的范围（0—" + MAX_WORKING_DAYS + "）");
     }
+    requireInRange(start);
     List<Deadline.SkippedDay> skipped = new ArrayList<>();
     List<MakeUpDay> makeUps = new ArrayList<>();
     Set<Integer> unknown = new TreeSet<>();
@@ -141,6 +149,8 @@ public final class WorkingDays {
 
   /** Working days after {@code fromExclusive} up to and including {@code toInclusive}; 0 if not after. */
   public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
+    requireInRange(fromExclusive);
+    requireInRange(toInclusive);
     int count = 0;
     for (LocalDate day = fromExclusive.plusDays(1); !day.isAfter(toInclusive); day = day.plusDays(1)) {
       if (isWorkingDay(day)) {
@@ -148,6 +158,17 @@ public final class WorkingDays {
       }
     }
     return count;
+  }
+
+  /**
+   * Refuses a date outside {@link #FIRST_DAY}..{@link #LAST_DAY}, so that no caller can make the day-by-day
+   * count run over millennia (a registration dated -9999999-01-01 once stalled the server).
+   */
+  static void requireInRange(LocalDate date) {
+    if (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)) {
+      throw new BadRequestException("date", "日期" + date + "超出可计算的范围（" + FIRST_DAY.getYear() + "年至"
+          + LAST_DAY.getYear() + "年）");
+    }
   }
 
   /** 24:00 of {@code due} in Asia/Shanghai, i.e. the next day 00:00 +08:00. */

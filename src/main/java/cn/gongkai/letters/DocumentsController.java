@@ -11,15 +11,14 @@ import static cn.gongkai.security.Roles.SUPERVISOR;
 
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.web.BadRequestException;
+import cn.gongkai.web.ErrorResponses;
 import cn.gongkai.web.NotFoundException;
+import cn.gongkai.web.Uploads;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -92,11 +91,8 @@ class DocumentsController {
       return download(content.content(), DocumentContent.PDF, name, fallback);
     }
     if (!pdf.available()) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", HttpStatus.NOT_IMPLEMENTED.value());
-      body.put("message", "服务器未安装 LibreOffice 或中文字体，无法生成 PDF，请下载 Word 文档");
-      body.put("errors", List.of());
-      return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).body(body);
+      return ErrorResponses.answer(request, HttpStatus.NOT_IMPLEMENTED,
+          "服务器未安装 LibreOffice 或中文字体，无法生成 PDF，请下载 Word 文档", List.of());
     }
     return download(pdf.convert(content.content()), DocumentContent.PDF, name, fallback);
   }
@@ -104,10 +100,11 @@ class DocumentsController {
   @PostMapping("/documents/{id}/versions")
   ResponseEntity<DocumentView> upload(
       @PathVariable long id,
-      @RequestParam("file") MultipartFile file,
-      HttpServletRequest request) throws IOException {
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, EDITORS);
-    StoredDocument stored = letters.addVersion(id, file.getOriginalFilename(), file.getBytes(), user);
+    byte[] content = Uploads.content(file);
+    StoredDocument stored = letters.addVersion(id, Uploads.fileName(file), content, user);
     return ResponseEntity.status(HttpStatus.CREATED).body(view(stored, request));
   }
 
@@ -145,11 +142,12 @@ class DocumentsController {
   /** Checks an edited template before an office puts it in the template folder. */
   @PostMapping("/letters/templates/{kind}/validation")
   List<TemplateProblem> validateTemplate(
-      @PathVariable LetterKind kind, @RequestParam("file") MultipartFile file, HttpServletRequest request)
-      throws IOException {
+      @PathVariable LetterKind kind, @RequestParam(name = "file", required = false) MultipartFile file,
+      HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, ADMIN, OFFICE);
-    String name = file.getOriginalFilename() == null ? kind.templateFile() : file.getOriginalFilename();
-    return templates.validate(kind, name, file.getBytes());
+    byte[] content = Uploads.content(file);
+    String name = Uploads.fileName(file) == null ? kind.templateFile() : Uploads.fileName(file);
+    return templates.validate(kind, name, content);
   }
 
   private CaseRef caseRef(String caseNumber) {

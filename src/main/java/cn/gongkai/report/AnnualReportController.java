@@ -6,11 +6,10 @@ import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import cn.gongkai.web.BadRequestException.FieldProblem;
+import cn.gongkai.web.ErrorResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -83,15 +82,10 @@ class AnnualReportController {
     return code == null || code.isBlank() ? agencies.defaultAgency() : agencies.get(code);
   }
 
-  /** 409 in the API's error shape, with each reason as an error. */
+  /** 409 in the API's error shape (whatever the client accepts), with each reason as an error. */
   @ExceptionHandler(AnnualReports.LockRefused.class)
-  ResponseEntity<Map<String, Object>> lockRefused(AnnualReports.LockRefused e) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", HttpStatus.CONFLICT.value());
-    body.put("message", e.getMessage());
-    List<Map<String, String>> errors =
-        e.reasons().stream().map(reason -> Map.of("field", "year", "message", reason)).toList();
-    body.put("errors", errors);
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+  ResponseEntity<Object> lockRefused(AnnualReports.LockRefused e, HttpServletRequest request) {
+    return ErrorResponses.answer(request, HttpStatus.CONFLICT, e.getMessage(),
+        e.reasons().stream().map(reason -> new FieldProblem("year", reason)).toList());
   }
 }

@@ -28,7 +28,13 @@ public record RequestRegistration(
     ProvisionForm provisionForm,
     DeliveryMethod deliveryMethod) {
 
-  private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]{5,20}");
+  /** A mainland mobile number: 11 digits starting with 1. */
+  private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
+  /** A fixed line: area code (0 and 2-3 digits), then 7-8 digits, with or without a hyphen. */
+  private static final Pattern FIXED_LINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
+  /** No request under the 2019 Regulations, nor any gongkai keeps, was received before this day. */
+  public static final LocalDate FIRST_RECEIVED_ON = LocalDate.of(2000, 1, 1);
+  private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(T|$)");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   /**
@@ -62,14 +68,19 @@ public record RequestRegistration(
     if (idType == IdType.USCC && applicantType == ApplicantType.NATURAL_PERSON) {
       r.problem("idType", "自然人不能使用统一社会信用代码作为证件");
     }
-    if (phone != null && !PHONE.matcher(phone).matches()) {
-      r.problem("phone", "联系电话格式不正确");
+    if (phone != null) {
+      phone = phone.replace(" ", "");
+      if (!MOBILE.matcher(phone).matches() && !FIXED_LINE.matcher(phone).matches()) {
+        r.problem("phone", "联系电话格式不正确：手机号码应为以1开头的11位数字，固定电话应为区号加7至8位号码（如 0878-3123456）");
+      }
     }
     if (email != null && !EMAIL.matcher(email).matches()) {
       r.problem("email", "电子邮箱格式不正确");
     }
     if (receivedOn != null && receivedOn.isAfter(today)) {
       r.problem("receivedOn", "收到申请日期不能晚于今天");
+    } else if (receivedOn != null && receivedOn.isBefore(FIRST_RECEIVED_ON)) {
+      r.problem("receivedOn", "收到申请日期不能早于2000年1月1日");
     }
     if (deliveryMethod == DeliveryMethod.POST && address == null) {
       r.problem("address", "选择邮寄方式时必须填写通信地址");
@@ -137,7 +148,11 @@ public record RequestRegistration(
         return null;
       }
       try {
-        // Camunda Forms date fields and the API both send ISO dates (yyyy-MM-dd).
+        // Camunda Forms date fields and the API both send ISO dates (yyyy-MM-dd); a signed or
+        // five-digit year (-9999999-01-01) is never a date a clerk means
+        if (!ISO_DATE.matcher(text).lookingAt()) {
+          throw new DateTimeParseException("not yyyy-MM-dd", text, 0);
+        }
         return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
       } catch (DateTimeParseException e) {
         problem(field, label + "不是有效日期（格式：年-月-日，如 2026-11-23）");

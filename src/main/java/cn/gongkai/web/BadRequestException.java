@@ -2,8 +2,11 @@ package cn.gongkai.web;
 
 import java.util.List;
 
-/** Input refused: HTTP 400 with each offending field and a Chinese message. */
-public class BadRequestException extends RuntimeException {
+/**
+ * Input refused: HTTP 400 with each offending field and a Chinese message. An {@link IllegalArgumentException},
+ * so that domain code (e.g. the calendar's range guard) can refuse an argument in the caller's terms.
+ */
+public class BadRequestException extends IllegalArgumentException {
 
   private final List<FieldProblem> problems;
 

@@ -261,4 +261,25 @@ class WorkingDaysTest {
     assertThat(deadline.due()).isEqualTo("2026-09-19");
     assertThat(deadline.skipped()).isEmpty();
   }
+
+  @Test
+  void refusesToCountFromADateOutsideTheSaneWindowInsteadOfLoopingForMinutes() {
+    // a registration once dated -9999999-01-01 made every overview count billions of days one by one
+    for (LocalDate absurd : new LocalDate[] {LocalDate.of(-9_999_999, 1, 1), LocalDate.MIN, LocalDate.of(1999, 12, 31),
+        LocalDate.of(2101, 1, 1), LocalDate.MAX}) {
+      assertThatThrownBy(() -> CALENDAR.deadline(absurd, 20))
+          .as(absurd.toString()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("超出可计算的范围");
+      assertThatThrownBy(() -> CALENDAR.workingDaysBetween(absurd, LocalDate.parse("2026-11-25")))
+          .as(absurd.toString()).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> CALENDAR.workingDaysBetween(LocalDate.parse("2026-11-25"), absurd))
+          .as(absurd.toString()).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void countsAcrossTheWholeWindow() {
+    assertThat(CALENDAR.deadline(LocalDate.parse("2000-01-01"), 1).due()).isEqualTo("2000-01-03");
+    assertThat(CALENDAR.workingDaysBetween(LocalDate.parse("2000-01-01"), LocalDate.parse("2100-12-31")))
+        .isGreaterThan(25_000);
+  }
 }

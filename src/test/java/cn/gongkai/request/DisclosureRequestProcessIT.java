@@ -307,7 +307,9 @@ class DisclosureRequestProcessIT {
     process.complete(pi, "Task_ScreenRequest", "intake",
         Map.of("screeningDecision", "CLOSE", "closingOutcome", "UNCLEAR_AFTER_CORRECTION",
             "screeningComment", "补正后仍无法确定所需信息"));
-    deliver(pi);
+    // the reply goes out the day it was decided (a fact is never dated in the future)
+    process.complete(pi, "Task_DeliverReply", "intake",
+        Map.of("replyDeliveryMethod", "EMAIL", "repliedOn", "2026-09-22"));
 
     assertArchived(pi, Outcome.UNCLEAR_AFTER_CORRECTION);
   }

@@ -78,4 +78,45 @@ class RequestRegistrationTest {
     assertThat(PersonalData.maskPhone("13812345678")).isEqualTo("138****5678");
     assertThat(PersonalData.maskAddress("云南省楚雄彝族自治州楚雄市鹿城镇某路1号")).isEqualTo("云南省楚雄彝****");
   }
+
+  @Test
+  void acceptsMobileNumbersAndFixedLinesWithOrWithoutHyphen() {
+    for (String phone : new String[] {"13812345678", "19912345678", "0878-3123456", "08783123456", "010-12345678",
+        "01012345678", "0871-63123456", "138 1234 5678"}) {
+      Map<String, Object> fields = CaseFixtures.request("2026-11-20");
+      fields.put("phone", phone);
+      assertThat(RequestRegistration.parse(fields, TODAY).phone()).as(phone).isNotBlank();
+    }
+  }
+
+  @Test
+  void refusesAShortPhoneNumberAndOtherMalformedOnesNamingThePhoneField() {
+    for (String phone : new String[] {"123456", "1381234567", "138123456789", "23812345678", "878-3123456",
+        "0878-312345", "0878-312345678", "+86 138 1234 5678", "(0878)3123456", "0878--3123456", "电话"}) {
+      Map<String, Object> fields = CaseFixtures.request("2026-11-20");
+      fields.put("phone", phone);
+      assertThatThrownBy(() -> RequestRegistration.parse(fields, TODAY)).as(phone)
+          .isInstanceOfSatisfying(BadRequestException.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            assertThat(e.problems().get(0).field()).isEqualTo("phone");
+            assertThat(e.problems().get(0).message()).startsWith("联系电话格式不正确");
+          });
+    }
+  }
+
+  @Test
+  void refusesADateOfReceiptBefore2000OrWithAnAbsurdYear() {
+    for (String receivedOn : new String[] {"1999-12-31", "-9999999-01-01", "-999999999-01-01", "+10000-01-01",
+        "0000-01-01", "99999-01-01"}) {
+      Map<String, Object> fields = CaseFixtures.request(receivedOn);
+      assertThatThrownBy(() -> RequestRegistration.parse(fields, TODAY)).as(receivedOn)
+          .isInstanceOfSatisfying(BadRequestException.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            assertThat(e.problems().get(0).field()).isEqualTo("receivedOn");
+            assertThat(e.problems().get(0).message()).startsWith("收到申请日期");
+          });
+    }
+    assertThat(RequestRegistration.parse(CaseFixtures.request("2000-01-01"), TODAY).receivedOn())
+        .isEqualTo(LocalDate.of(2000, 1, 1));
+  }
 }

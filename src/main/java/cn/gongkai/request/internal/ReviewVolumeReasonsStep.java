@@ -21,7 +21,7 @@ class ReviewVolumeReasonsStep implements CaseStep {
   public StepRecord completed(StepContext step) {
     String decision = step.required("volumeReasonsDecision", "审查结论");
     if ("ACCEPTED".equals(decision) && step.text("delayedReplyOn") != null) {
-      step.clockMoved(clock.delayTo(step.caseId(), step.date("delayedReplyOn", "延迟答复期限"), step.actor()));
+      step.clockMoved(clock.delayTo(step.caseId(), step.plannedDate("delayedReplyOn", "延迟答复期限"), step.actor()));
     }
     return StepRecord.of(decision, step.text("volumeReasons"));
   }

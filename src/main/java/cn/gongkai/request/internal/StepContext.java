@@ -68,6 +68,11 @@ final class StepContext {
     return FormFields.date(execution, variable, label);
   }
 
+  /** A planned day (a period's end), which may lie ahead. */
+  LocalDate plannedDate(String variable, String label) {
+    return FormFields.plannedDate(execution, variable, label);
+  }
+
   /**
    * The day a fact happened, entered by staff perhaps days later (domain §11): not in the future
    * (Beijing date) and not before the fact it follows.
