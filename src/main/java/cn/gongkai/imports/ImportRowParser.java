@@ -139,6 +139,9 @@ final class ImportRowParser {
       if (row.get(CLOSED_ON) == null) {
         cells.problem(CLOSED_ON, "“" + outcome.label() + "”的案件必须填写办结日期");
       }
+      if (Boolean.TRUE.equals(overdue)) {
+        cells.problem(OVERDUE, "视为放弃申请的案件没有答复，不能为超期");
+      }
     } else if (outcome != null && row.get(REPLIED_ON) == null) {
       cells.problem(REPLIED_ON, "办理结果为“" + outcome.label() + "”时必须填写答复日期");
     }
@@ -162,12 +165,12 @@ final class ImportRowParser {
       cells.problem(REPLY_DUE_ON, "答复期限须晚于收到申请日期（" + receivedOn + "）");
     }
     boolean late = repliedOn != null && replyDueOn != null && repliedOn.isAfter(replyDueOn);
-    if (overdue != null && replyDueOn != null && overdue != late && !cells.refused(REPLIED_ON)) {
+    if (overdue != null && repliedOn != null && replyDueOn != null && overdue != late
+        && !cells.refused(REPLIED_ON)) {
       cells.problem(OVERDUE, late
           ? "答复日期（" + repliedOn + "）晚于答复期限（" + replyDueOn + "），应为超期"
-          : (repliedOn == null ? "视为放弃申请的案件没有答复，不能为超期"
-              : "答复日期（" + repliedOn + "）未超过答复期限（" + replyDueOn + "），不是超期；"
-                  + "有中止、补正等情形的，请在“答复期限”列填写实际答复期限"));
+          : "答复日期（" + repliedOn + "）未超过答复期限（" + replyDueOn + "），不是超期；"
+              + "有中止、补正等情形的，请在“答复期限”列填写实际答复期限");
     }
 
     // a fee is charged before the information is provided: paid, or the request is deemed withdrawn

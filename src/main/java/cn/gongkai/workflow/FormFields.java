@@ -45,8 +45,9 @@ public final class FormFields {
    */
   public static LocalDate date(VariableScope scope, String variable, String label) {
     LocalDate date = anyDate(scope, variable, label);
-    if (date.isAfter(today())) {
-      throw new BadUserRequestException(label + "不能晚于今天（" + variable + "）");
+    LocalDate today = today();
+    if (date.isAfter(today)) {
+      throw new BadUserRequestException(label + "不能晚于今天（" + today + "）（" + variable + "）");
     }
     return date;
   }

@@ -55,7 +55,7 @@ class CaseImportIT {
           "2025-01-06", "2024年本市道路维修计划", "予以公开", "", "", "否", "", "", "2025-01-20", ""},
       // row 3: 3.3.1 自然人, after a 10-day extension
       {"YS-2025-002", "自然人", "王芳", "居民身份证", "532301199003010044", "13912345678", "", "", "当面提交",
-          "2025-02-10", "某项目涉密批复", "不予公开", "属于国家秘密", "10", "否", "", "", "2025-03-25", ""},
+          "2025-02-10", "某项目涉密批复", "不予公开", "属于国家秘密", "10", "否", "", "", "2025-03-24", ""},
       // row 4: 3.2 商业企业, overdue
       {"YS-2025-003", "商业企业", "楚雄某某建材有限公司", "统一社会信用代码", "91532301MA6K000A0U", "0878-3123456", "", "",
           "平常信函", "2025-03-03", "某工程招标评审材料", "部分公开", "保护第三方合法权益", "", "是", "", "", "2025-04-20", ""},
@@ -161,7 +161,9 @@ class CaseImportIT {
     assertThat(refused.get("OUTCOME")).isEqualTo("REFUSE");
     assertThat(refused.get("OUTCOME_CODE")).isEqualTo("STATE_SECRET");
     assertThat(refused.get("EXTENSION_WORKING_DAYS")).isEqualTo(10);
-    assertThat(refused.get("REPLIED_ON").toString()).isEqualTo("2025-03-25");
+    assertThat(refused.get("REPLIED_ON").toString()).isEqualTo("2025-03-24");
+    // received 2025-02-10, 20 + 10 working days: due 2025-03-24 (超期 follows from it)
+    assertThat(refused.get("REPLY_DUE_ON").toString()).isEqualTo("2025-03-24");
     assertThat(rows.get(2).get("OVERDUE")).isEqualTo(true);
     Map<String, Object> withdrawn = rows.get(4);
     assertThat(withdrawn.get("OUTCOME")).isEqualTo("NO_CORRECTION");
@@ -177,7 +179,7 @@ class CaseImportIT {
     HttpResponse<String> page = send("GET", "/cases/" + encode(number), "reviewer");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("导入的历史案件", "由 admin 于", "2025年依申请公开台账.xlsx", "原编号 YS-2025-002",
-        "不予公开", "2025-03-25");
+        "不予公开", "2025-03-24");
     JsonNode api = json.readTree(send("GET", "/api/cases/" + encode(number), "reviewer").body());
     assertThat(api.get("imported").asBoolean()).isTrue();
     assertThat(api.get("importedBy").asText()).isEqualTo("admin");
@@ -293,7 +295,9 @@ class CaseImportIT {
       Row header = wb.getSheet("案件").getRow(0);
       List<String> headers = new ArrayList<>();
       header.forEach(cell -> headers.add(cell.getStringCellValue()));
-      assertThat(headers).containsExactly(HEADERS);
+      List<String> expected = new ArrayList<>(List.of(HEADERS));
+      expected.add("答复期限");
+      assertThat(headers).containsExactlyElementsOf(expected);
       assertThat(wb.getSheet("填写说明").getRow(1).getCell(0).getStringCellValue()).isEqualTo("原编号");
     }
   }

@@ -256,7 +256,8 @@ class BadInputApiIT {
     Map<String, String> refusals = Map.of(
         "-9999999-01-01", "申请人收到补正告知书日期不是有效日期（correctionNoticeDeliveredOn）",
         "1999-12-31", "申请人收到补正告知书日期不能早于2000年1月1日（correctionNoticeDeliveredOn）",
-        "2999-01-01", "申请人收到补正告知书日期不能晚于今天（correctionNoticeDeliveredOn）");
+        "2999-01-01", "申请人收到补正告知书日期不能晚于今天（"
+            + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "）（correctionNoticeDeliveredOn）");
     for (var refusal : refusals.entrySet()) {
       HttpResponse<String> response = send("POST", "/engine-rest/task/" + notice + "/submit-form", "intake",
           "application/json", variables("correctionItems", "请写明所需信息的文号", "correctionNoticeDeliveredOn",

@@ -66,7 +66,7 @@ class FormFieldsTest {
     assertThat(refusal(() -> FormFields.date(form(Map.of("repliedOn", "1999-12-31")), "repliedOn", "答复日期")))
         .isEqualTo("答复日期不能早于2000年1月1日（repliedOn）");
     assertThat(refusal(() -> FormFields.date(form(Map.of("repliedOn", "2026-11-26")), "repliedOn", "答复日期")))
-        .isEqualTo("答复日期不能晚于今天（repliedOn）");
+        .isEqualTo("答复日期不能晚于今天（2026-11-25）（repliedOn）");
   }
 
   @Test
