@@ -128,6 +128,8 @@ class CrashRecoveryIT {
       numbersAfter.add(json.readTree(created.body()).get("caseNumber").asText());
     }
 
+    System.out.printf("[crash-recovery] %s: %d acknowledged before SIGKILL, %d lost, %d refused; after restart %s%n",
+        name, acknowledged.size(), lost.size(), refused.size(), numbersAfter);
     SoftAssertions.assertSoftly(softly -> {
       softly.assertThat(lost).as("%d of %d acknowledged registrations lost after SIGKILL (%s)", lost.size(),
           acknowledged.size(), name).isEmpty();
