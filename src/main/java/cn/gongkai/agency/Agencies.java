@@ -2,35 +2,69 @@ package cn.gongkai.agency;
 
 import cn.gongkai.web.NotFoundException;
 import java.util.List;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The agencies known to this installation; one default comes from configuration ({@code gongkai.agency.*}). */
 @Service
-public class Agencies {
+public class Agencies implements SmartInitializingSingleton {
+
+  // explicit columns: Spring's property mapper first asks H2 for "shortName", and H2 writes every such
+  // miss with its stack trace into the database's .trace.db file (megabytes per few hundred registrations)
+  private static final RowMapper<Agency> ROW = (rs, row) -> new Agency(rs.getString("code"), rs.getString("name"),
+      rs.getString("short_name"), rs.getString("reconsideration_body"));
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
   private final Agency configured;
 
   Agencies(
       JdbcClient jdbc,
+      PlatformTransactionManager transactionManager,
       @Value("${gongkai.agency.code}") String code,
       @Value("${gongkai.agency.name}") String name,
       @Value("${gongkai.agency.short-name}") String shortName,
       @Value("${gongkai.agency.reconsideration-body:楚雄彝族自治州人民政府}") String reconsiderationBody) {
     this.jdbc = jdbc;
+    // inside the caller's transaction a savepoint, so a lost insert race leaves that transaction usable
+    // (PostgreSQL aborts a transaction on any error) and needs no second connection from the pool
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.configured = new Agency(code, name, shortName, reconsiderationBody);
   }
 
-  /** The agency new cases belong to unless told otherwise; stored on first use. */
-  @Transactional
+  /** Stores the configured agency before the server takes requests, so registrations only read it. */
+  @Override
+  public void afterSingletonsInstantiated() {
+    defaultAgency();
+  }
+
+  /** The agency new cases belong to unless told otherwise; stored on first use, safe under concurrent callers. */
   public Agency defaultAgency() {
-    if (find(configured.code()) == null) {
-      jdbc.sql("INSERT INTO gk_agency (code, name, short_name, reconsideration_body) VALUES (?, ?, ?, ?)")
+    Agency agency = find(configured.code());
+    if (agency != null) {
+      return agency;
+    }
+    try {
+      savepoint.executeWithoutResult(status -> jdbc.sql(
+              "INSERT INTO gk_agency (code, name, short_name, reconsideration_body) VALUES (?, ?, ?, ?)")
           .params(configured.code(), configured.name(), configured.shortName(), configured.reconsiderationBody())
-          .update();
+          .update());
+    } catch (DataAccessException lostRace) {
+      // a concurrent caller (another instance starting) stored it first: PostgreSQL answers a duplicate key,
+      // H2 a duplicate key or "concurrent update" depending on timing; whichever, the row is there now
+      Agency storedMeanwhile = find(configured.code());
+      if (storedMeanwhile == null) {
+        throw lostRace;
+      }
+      return storedMeanwhile;
     }
     return get(configured.code());
   }
@@ -46,14 +80,14 @@ public class Agencies {
 
   public List<Agency> all() {
     return jdbc.sql("SELECT code, name, short_name, reconsideration_body FROM gk_agency ORDER BY code")
-        .query(Agency.class)
+        .query(ROW)
         .list();
   }
 
   private Agency find(String code) {
     return jdbc.sql("SELECT code, name, short_name, reconsideration_body FROM gk_agency WHERE code = ?")
         .param(code)
-        .query(Agency.class)
+        .query(ROW)
         .optional()
         .orElse(null);
   }

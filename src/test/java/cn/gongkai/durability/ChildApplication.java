@@ -1,0 +1,126 @@
+package cn.gongkai.durability;
+
+import cn.gongkai.GongkaiApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * gongkai running as a separate JVM (the test JVM's classpath, the application's main class), so that a
+ * test can kill it with SIGKILL exactly as an operator's {@code kill -9} or the kernel's OOM killer would.
+ */
+final class ChildApplication implements AutoCloseable {
+
+  static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private ChildApplication(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /**
+   * Starts the application in {@code workDir} (the default H2 URL {@code ./data/gongkai} resolves there) with the
+   * demo users, on a free port, without job executor (timers must stay as they were stored), output into
+   * {@code log}; returns once it answers HTTP.
+   */
+  static ChildApplication start(Path workDir, Path log, List<String> extraArguments) throws Exception {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+        "-cp", System.getProperty("java.class.path"),
+        GongkaiApplication.class.getName(),
+        "--server.port=" + port,
+        "--spring.profiles.active=demo",
+        "--camunda.bpm.job-execution.enabled=false"));
+    command.addAll(extraArguments);
+    Files.createDirectories(log.getParent());
+    Process process = new ProcessBuilder(command)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start();
+    ChildApplication child = new ChildApplication(process, port, log);
+    try {
+      child.awaitServing();
+    } catch (Exception | AssertionError e) {
+      child.close();
+      throw e;
+    }
+    return child;
+  }
+
+  int port() {
+    return port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGKILL (on Linux {@link Process#destroyForcibly()} sends signal 9): no shutdown hook, no H2 close. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("child JVM " + process.pid() + " still alive 30 s after SIGKILL");
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  private void awaitServing() throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("child JVM exited with " + process.exitValue() + " while starting; see " + log
+            + "\n" + tail());
+      }
+      try {
+        HttpResponse<Void> health = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() == 200 || health.statusCode() == 503) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("child JVM not serving after " + START_TIMEOUT + "; see " + log + "\n" + tail());
+  }
+
+  private String tail() throws IOException {
+    String[] lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).split("\n");
+    return String.join("\n", List.of(lines).subList(Math.max(0, lines.length - 30), lines.length));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+}
