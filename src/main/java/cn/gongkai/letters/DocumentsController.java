@@ -8,6 +8,7 @@ import static cn.gongkai.security.Roles.LEGAL;
 import static cn.gongkai.security.Roles.OFFICE;
 import static cn.gongkai.security.Roles.REVIEWER;
 import static cn.gongkai.security.Roles.SUPERVISOR;
+import static cn.gongkai.security.Roles.SYSADMIN;
 
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.web.BadRequestException;
@@ -138,7 +139,7 @@ class DocumentsController {
 
   @GetMapping("/letters/templates")
   List<LetterTemplates.TemplateStatus> templates(HttpServletRequest request) {
-    CurrentUser.requireAnyRole(request, ADMIN, OFFICE);
+    CurrentUser.requireAnyRole(request, ADMIN, SYSADMIN, OFFICE);
     return templates.status();
   }
 
@@ -147,7 +148,7 @@ class DocumentsController {
   List<TemplateProblem> validateTemplate(
       @PathVariable LetterKind kind, @RequestParam("file") MultipartFile file, HttpServletRequest request)
       throws IOException {
-    CurrentUser.requireAnyRole(request, ADMIN, OFFICE);
+    CurrentUser.requireAnyRole(request, ADMIN, SYSADMIN, OFFICE);
     String name = file.getOriginalFilename() == null ? kind.templateFile() : file.getOriginalFilename();
     return templates.validate(kind, name, file.getBytes());
   }
