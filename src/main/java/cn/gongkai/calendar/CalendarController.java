@@ -54,7 +54,7 @@ class CalendarController {
   @PutMapping("/{year}")
   Map<String, Object> load(@PathVariable String year, @RequestBody(required = false) String body,
       HttpServletRequest request) {
-    String user = CurrentUser.requireAnyRole(request, Roles.ADMIN);
+    String user = CurrentUser.requireAnyRole(request, Roles.ADMIN, Roles.SYSADMIN);
     int number = year(year, "year");
     calendar.load(number, body, user);
     return yearJson(number);

@@ -8,6 +8,7 @@ import static cn.gongkai.security.Roles.LEGAL;
 import static cn.gongkai.security.Roles.OFFICE;
 import static cn.gongkai.security.Roles.REVIEWER;
 import static cn.gongkai.security.Roles.SUPERVISOR;
+import static cn.gongkai.security.Roles.SYSADMIN;
 
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.web.BadRequestException;
@@ -135,7 +136,7 @@ class DocumentsController {
 
   @GetMapping("/letters/templates")
   List<LetterTemplates.TemplateStatus> templates(HttpServletRequest request) {
-    CurrentUser.requireAnyRole(request, ADMIN, OFFICE);
+    CurrentUser.requireAnyRole(request, ADMIN, SYSADMIN, OFFICE);
     return templates.status();
   }
 
@@ -144,7 +145,7 @@ class DocumentsController {
   List<TemplateProblem> validateTemplate(
       @PathVariable LetterKind kind, @RequestParam(name = "file", required = false) MultipartFile file,
       HttpServletRequest request) {
-    CurrentUser.requireAnyRole(request, ADMIN, OFFICE);
+    CurrentUser.requireAnyRole(request, ADMIN, SYSADMIN, OFFICE);
     byte[] content = Uploads.content(file);
     String name = Uploads.fileName(file) == null ? kind.templateFile() : Uploads.fileName(file);
     return templates.validate(kind, name, content);

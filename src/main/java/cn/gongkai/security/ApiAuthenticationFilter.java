@@ -10,13 +10,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
+import cn.gongkai.audit.AuditKind;
+import cn.gongkai.audit.AuditLog;
 
 /**
  * Authenticates gongkai's own API and pages: HTTP Basic against Camunda's identity service, or, for
@@ -24,23 +30,56 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Downstream code asks {@link HttpServletRequest#getRemoteUser()} and
  * {@link HttpServletRequest#isUserInRole(String)} with a Camunda group id; the engine sees the same
  * user and groups, so engine authorization applies to what the request does.
+ *
+ * <p>HTTP Basic follows the login failures policy ({@link LoginLockout}); a successful Basic login is
+ * audited once per user, address and half hour (every request carries the password again). A webapp
+ * session may also send state-changing calls to gongkai's own pages under /security/, which check the
+ * request's Origin (see {@link OriginCheck}).
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
 
+  private static final long LOGIN_AUDIT_EVERY_MILLIS = 30 * 60 * 1000L;
+
   private final IdentityService identityService;
+  private final LoginLockout lockout;
+  private final PasswordChangeGate passwordGate;
+  private final AuditLog auditLog;
   private final boolean required;
+  private final Map<String, Long> lastLoginAudit = new ConcurrentHashMap<>();
 
   /** @param required answer 401 without credentials (false: anonymous callers pass, unauthenticated) */
-  ApiAuthenticationFilter(IdentityService identityService, boolean required) {
+  ApiAuthenticationFilter(IdentityService identityService, LoginLockout lockout, PasswordChangeGate passwordGate,
+      AuditLog auditLog, boolean required) {
     this.identityService = identityService;
+    this.lockout = lockout;
+    this.passwordGate = passwordGate;
+    this.auditLog = auditLog;
     this.required = required;
+  }
+
+  /** A refused Basic login, with what to tell the caller. */
+  private static final class Refused extends Exception {
+    Refused(String message) {
+      super(message, null, false, false);
+    }
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Caller caller = fromBasic(request);
-    if (caller == null && isSafe(request)) {
+    Caller caller;
+    try {
+      caller = fromBasic(request);
+    } catch (Refused refused) {
+      if (!required) {
+        chain.doFilter(request, response);
+        return;
+      }
+      response.setHeader("WWW-Authenticate", "Basic realm=\"gongkai\", charset=\"UTF-8\"");
+      JsonAnswer.send(response, HttpServletResponse.SC_UNAUTHORIZED, "LoginFailed", refused.getMessage());
+      return;
+    }
+    if (caller == null && (isSafe(request) || isOwnPage(request))) {
       caller = fromWebappSession(request.getSession(false));
     }
     if (caller == null && !required) {
@@ -55,19 +94,35 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
           .write("{\"status\":401,\"message\":\"请先登录\",\"errors\":[]}".getBytes(StandardCharsets.UTF_8));
       return;
     }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (caller.basic() && passwordGate.mustChange(caller.userId())
+        && !PasswordChangeGate.allows(request.getMethod(), path, caller.userId())) {
+      JsonAnswer.send(response, HttpServletResponse.SC_FORBIDDEN, "PasswordChangeRequired", PasswordChangeGate.MESSAGE);
+      return;
+    }
     identityService.setAuthentication(caller.userId(), caller.groupIds());
     try {
       chain.doFilter(new AuthenticatedRequest(request, caller), response);
     } finally {
       identityService.clearAuthentication();
     }
+    if (caller.basic() && PasswordChangeGate.isOwnPasswordChange(request.getMethod(), path, caller.userId())
+        && response.getStatus() < 300) {
+      passwordGate.changed(caller.userId());
+    }
+  }
+
+  /** gongkai's own administration pages post forms from the session (their Origin is checked first). */
+  private static boolean isOwnPage(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/security/")
+        && (request.getHeader("Origin") != null || request.getHeader("Referer") != null);
   }
 
   private static boolean isSafe(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
   }
 
-  private Caller fromBasic(HttpServletRequest request) {
+  private Caller fromBasic(HttpServletRequest request) throws Refused {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return null;
@@ -83,13 +138,22 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       return null;
     }
     String userId = decoded.substring(0, colon);
-    if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
-      return null;
+    String address = request.getRemoteAddr();
+    Optional<Instant> locked = lockout.lockedUntil(userId, address);
+    if (locked.isPresent()) {
+      auditLog.record(userId, address, AuditKind.LOGIN_FAILED, "HTTP Basic", "账户已锁定，拒绝登录");
+      throw new Refused(LoginLockout.message(locked.get()));
     }
+    if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
+      Optional<Instant> nowLocked = lockout.failed(userId, address, "HTTP Basic");
+      throw new Refused(nowLocked.map(LoginLockout::message).orElse("用户名或密码错误"));
+    }
+    lockout.succeeded(userId);
+    auditLogin(userId, address);
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .toList();
-    return new Caller(userId, groups);
+    return new Caller(userId, groups, true);
   }
 
   private static Caller fromWebappSession(HttpSession session) {
@@ -102,14 +166,28 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
     for (UserAuthentication auth : authentications.getAuthentications()) {
       if ("default".equals(auth.getProcessEngineName())) {
-        return new Caller(auth.getName(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds());
+        // SessionGuard refreshed these groups for this request
+        return new Caller(auth.getName(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds(), false);
       }
     }
     return null;
   }
 
   /** The authenticated user and the Camunda groups they belong to. */
-  record Caller(String userId, List<String> groupIds) implements Principal {
+  private void auditLogin(String userId, String address) {
+    long now = System.currentTimeMillis();
+    String key = userId + "|" + address;
+    Long last = lastLoginAudit.get(key);
+    if (last == null || now - last > LOGIN_AUDIT_EVERY_MILLIS) {
+      if (lastLoginAudit.size() > 10_000) {
+        lastLoginAudit.clear();
+      }
+      lastLoginAudit.put(key, now);
+      auditLog.record(userId, address, AuditKind.LOGIN, "HTTP Basic", "成功");
+    }
+  }
+
+  record Caller(String userId, List<String> groupIds, boolean basic) implements Principal {
     @Override
     public String getName() {
       return userId;

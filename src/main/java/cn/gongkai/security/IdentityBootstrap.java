@@ -18,7 +18,9 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,39 +36,52 @@ class IdentityBootstrap implements SmartInitializingSingleton {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
-  private static final Map<String, String> GROUP_NAMES = Map.of(
-      Roles.INTAKE, "受理登记",
-      Roles.HANDLER, "承办科室",
-      Roles.REVIEWER, "保密审查",
-      Roles.LEGAL, "法制审核",
-      Roles.LEADER, "分管领导",
-      Roles.SUPERVISOR, "督办",
-      Roles.ADMIN, "系统管理",
-      Roles.DRAFTER, "起草部门",
-      Roles.OFFICE, "办公室");
+  private static final Map<String, String> GROUP_NAMES = Map.ofEntries(
+      Map.entry(Roles.INTAKE, "受理登记"),
+      Map.entry(Roles.HANDLER, "承办科室"),
+      Map.entry(Roles.REVIEWER, "保密审查"),
+      Map.entry(Roles.LEGAL, "法制审核"),
+      Map.entry(Roles.LEADER, "分管领导"),
+      Map.entry(Roles.SUPERVISOR, "督办"),
+      Map.entry(Roles.ADMIN, "系统管理"),
+      Map.entry(Roles.DRAFTER, "起草部门"),
+      Map.entry(Roles.OFFICE, "办公室"),
+      Map.entry(Roles.SYSADMIN, "系统管理员"),
+      Map.entry(Roles.SECADMIN, "安全管理员"),
+      Map.entry(Roles.AUDITOR, "审计管理员"));
 
-  private static final Map<String, String> DEMO_NAMES = Map.of(
-      Roles.INTAKE, "受理员",
-      Roles.HANDLER, "承办员",
-      Roles.REVIEWER, "审查员",
-      Roles.LEGAL, "法制员",
-      Roles.LEADER, "领导",
-      Roles.SUPERVISOR, "督办员",
-      Roles.ADMIN, "管理员",
-      Roles.DRAFTER, "起草员",
-      Roles.OFFICE, "办公室");
+  private static final Map<String, String> DEMO_NAMES = Map.ofEntries(
+      Map.entry(Roles.INTAKE, "受理员"),
+      Map.entry(Roles.HANDLER, "承办员"),
+      Map.entry(Roles.REVIEWER, "审查员"),
+      Map.entry(Roles.LEGAL, "法制员"),
+      Map.entry(Roles.LEADER, "领导"),
+      Map.entry(Roles.SUPERVISOR, "督办员"),
+      Map.entry(Roles.ADMIN, "管理员"),
+      Map.entry(Roles.DRAFTER, "起草员"),
+      Map.entry(Roles.OFFICE, "办公室"),
+      Map.entry(Roles.SYSADMIN, "系统管理员"),
+      Map.entry(Roles.SECADMIN, "安全管理员"),
+      Map.entry(Roles.AUDITOR, "审计管理员"));
+
+  /** The three administrators' groups: no one but the installation administrator changes their members. */
+  static final List<String> ADMINISTRATOR_GROUPS = List.of(
+      Roles.SYSADMIN, Roles.SECADMIN, Roles.AUDITOR, Roles.ADMIN, Groups.CAMUNDA_ADMIN);
 
   private final ProcessEngine engine;
+  private final PasswordChangeGate passwordGate;
   private final boolean demoUsers;
   private final String adminId;
   private final String adminPassword;
 
   IdentityBootstrap(
       ProcessEngine engine,
+      PasswordChangeGate passwordGate,
       @Value("${gongkai.demo-users:false}") boolean demoUsers,
       @Value("${gongkai.admin.id:}") String adminId,
       @Value("${gongkai.admin.password:}") String adminPassword) {
     this.engine = engine;
+    this.passwordGate = passwordGate;
     this.demoUsers = demoUsers;
     this.adminId = adminId;
     this.adminPassword = adminPassword;
@@ -93,17 +108,43 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       identity.saveGroup(group);
     }
     if (demoUsers) {
-      GROUP_NAMES.keySet().forEach(group -> ensureUser(group, DEMO_NAMES.get(group), "demo", group));
-      ensureUser(Roles.ADMIN, DEMO_NAMES.get(Roles.ADMIN), "demo", Groups.CAMUNDA_ADMIN);
-      log.warn("Demo profile: users {} have the password \"demo\"", GROUP_NAMES.keySet());
+      // demo passwords bypass the password policy on purpose: say so loudly
+      GROUP_NAMES.keySet().forEach(group -> ensureUser(group, DEMO_NAMES.get(group), "demo", group, true));
+      ensureUser(Roles.ADMIN, DEMO_NAMES.get(Roles.ADMIN), "demo", Groups.CAMUNDA_ADMIN, true);
+      log.warn("""
+
+          ********************************************************************************
+          DEMO PROFILE: users {} have the password "demo",
+          which does not meet the password policy. Never run the demo profile with real data.
+          ********************************************************************************""",
+          GROUP_NAMES.keySet().stream().sorted().toList());
     }
     if (!adminId.isBlank() && !adminPassword.isBlank()) {
-      ensureUser(adminId, "管理员", adminPassword, Roles.ADMIN);
-      ensureUser(adminId, "管理员", adminPassword, Groups.CAMUNDA_ADMIN);
+      requireStrongAdminPassword();
+      boolean created = engine.getIdentityService().createUserQuery().userId(adminId).count() == 0;
+      ensureUser(adminId, "管理员", adminPassword, Roles.ADMIN, false);
+      ensureUser(adminId, "管理员", adminPassword, Groups.CAMUNDA_ADMIN, false);
+      if (created) {
+        // a password that went through the environment is known to more than its owner
+        passwordGate.require(adminId);
+        log.info("First administrator {} created: the password must be changed at first login", adminId);
+      }
     }
   }
 
-  private void ensureUser(String id, String lastName, String password, String group) {
+  private void requireStrongAdminPassword() {
+    IdentityService identity = engine.getIdentityService();
+    User candidate = identity.newUser(adminId);
+    candidate.setLastName("管理员");
+    PasswordPolicyResult result = identity.checkPasswordAgainstPolicy(new GongkaiPasswordPolicy(), adminPassword, candidate);
+    if (!result.isValid()) {
+      throw new IllegalStateException("GONGKAI_ADMIN_PASSWORD does not meet the password policy"
+          + " (密码不符合密码策略：至少 " + GongkaiPasswordPolicy.MIN_LENGTH + " 位，须含字母、数字和符号，且不得包含用户名);"
+          + " rules violated: " + result.getViolatedRules().stream().map(r -> r.getPlaceholder()).toList());
+    }
+  }
+
+  private void ensureUser(String id, String lastName, String password, String group, boolean skipPolicy) {
     IdentityService identity = engine.getIdentityService();
     if (identity.createUserQuery().userId(id).count() == 0) {
       User user = identity.newUser(id);
@@ -111,7 +152,7 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       user.setLastName(lastName);
       user.setEmail(id + "@gongkai.local");
       user.setPassword(password);
-      identity.saveUser(user);
+      ((IdentityServiceImpl) identity).saveUser(user, skipPolicy);
     }
     if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
       identity.createMembership(id, group);
@@ -124,6 +165,24 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       grant(Roles.ADMIN, resource, ANY, Permissions.ALL);
       grant(Groups.CAMUNDA_ADMIN, resource, ANY, Permissions.ALL);
     }
+    // 三员分立 (等保2.0 访问控制): the system administrator manages accounts and the members of staff
+    // groups, never authorizations nor the administrators' groups; the security administrator manages
+    // authorizations, reads accounts and groups, and sees no case; the auditor needs no webapp grant
+    // (the audit log is gongkai's page /audit).
+    grant(Roles.SYSADMIN, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(Roles.SYSADMIN, Resources.USER, ANY, Permissions.ALL);
+    grant(Roles.SYSADMIN, Resources.GROUP, ANY, Permissions.ALL);
+    grant(Roles.SYSADMIN, Resources.TENANT, ANY, Permissions.READ);
+    for (String group : GROUP_NAMES.keySet()) {
+      if (!ADMINISTRATOR_GROUPS.contains(group)) {
+        grant(Roles.SYSADMIN, Resources.GROUP_MEMBERSHIP, group, Permissions.ALL);
+      }
+    }
+    grant(Roles.SECADMIN, Resources.APPLICATION, "admin", Permissions.ACCESS);
+    grant(Roles.SECADMIN, Resources.AUTHORIZATION, ANY, Permissions.ALL);
+    grant(Roles.SECADMIN, Resources.USER, ANY, Permissions.READ);
+    grant(Roles.SECADMIN, Resources.GROUP, ANY, Permissions.READ);
+    grant(Roles.SECADMIN, Resources.TENANT, ANY, Permissions.READ);
     // Staff: Tasklist, read the processes, work their tasks (Camunda adds per-task grants for candidates).
     for (String group : List.of(
         Roles.INTAKE, Roles.HANDLER, Roles.REVIEWER, Roles.LEGAL, Roles.LEADER, Roles.DRAFTER, Roles.OFFICE)) {

@@ -15,6 +15,14 @@ public final class Roles {
   public static final String DRAFTER = "drafter";
   public static final String OFFICE = "office";
 
+  // 三员分立 (等保2.0 访问控制): three administrators, none able to do another's job.
+  /** 系统管理员: users, groups, the holiday calendar, letter templates; no audit log, no authorizations. */
+  public static final String SYSADMIN = "sysadmin";
+  /** 安全管理员: authorizations, the login failures policy, unlocking accounts; no case content. */
+  public static final String SECADMIN = "secadmin";
+  /** 审计管理员: reads the audit log, nothing else. */
+  public static final String AUDITOR = "auditor";
+
   /** Staff who work cases (everyone but the pure supervisor and admin). */
   public static final List<String> CASE_WORKERS = List.of(INTAKE, HANDLER, REVIEWER, LEGAL, LEADER);
 

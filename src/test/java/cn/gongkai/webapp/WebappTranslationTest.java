@@ -58,6 +58,8 @@ class WebappTranslationTest {
     String base = "META-INF/resources/webjars/camunda/app/" + app + "/locales/";
     Map<String, String> english = read(base + "en.json");
     Map<String, String> chinese = read(base + "zh.json");
+    // gongkai's own password rule (cn.gongkai.security.GongkaiPasswordPolicy): a key English does not have
+    chinese.keySet().removeIf(key -> key.endsWith("/PASSWORD_POLICY_LETTER"));
 
     assertThat(chinese.keySet()).as(app + " keys").containsExactlyInAnyOrderElementsOf(english.keySet());
     List<String> lost = new ArrayList<>();

@@ -30,7 +30,9 @@ export default {
   // e.g. 'scripts/gongkai-plugin/plugin' -> app/cockpit/scripts/gongkai-plugin/plugin.js
   customScripts: [
     // 督办 overview on the dashboard and a 督办 tab on every process definition
-    'gongkai-supervision/plugin'
+    'gongkai-supervision/plugin',
+    // supervisors see no buttons for what they may not do (edit, delete, suspend, cancel)
+    'gongkai-readonly/plugin'
   ],
   // // change the app name and vendor
   // app: {
