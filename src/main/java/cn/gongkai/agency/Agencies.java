@@ -19,9 +19,24 @@ public class Agencies {
       @Value("${gongkai.agency.code}") String code,
       @Value("${gongkai.agency.name}") String name,
       @Value("${gongkai.agency.short-name}") String shortName,
-      @Value("${gongkai.agency.reconsideration-body:楚雄彝族自治州人民政府}") String reconsiderationBody) {
+      @Value("${gongkai.agency.reconsideration-body:楚雄彝族自治州人民政府}") String reconsiderationBody,
+      @Value("${gongkai.agency.contact-person:}") String contactPerson,
+      @Value("${gongkai.agency.contact-phone:}") String contactPhone) {
     this.jdbc = jdbc;
-    this.configured = new Agency(code, name, shortName, reconsiderationBody);
+    this.configured = new Agency(code, name, shortName, reconsiderationBody, blankToNull(contactPerson),
+        blankToNull(contactPhone));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** The register keeps name and numbers; the configured agency's contact on letters comes from the settings. */
+  private Agency row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    String code = rs.getString("code");
+    boolean isConfigured = configured.code().equals(code);
+    return new Agency(code, rs.getString("name"), rs.getString("short_name"), rs.getString("reconsideration_body"),
+        isConfigured ? configured.contactPerson() : null, isConfigured ? configured.contactPhone() : null);
   }
 
   /** The agency new cases belong to unless told otherwise; stored on first use. */
@@ -46,14 +61,14 @@ public class Agencies {
 
   public List<Agency> all() {
     return jdbc.sql("SELECT code, name, short_name, reconsideration_body FROM gk_agency ORDER BY code")
-        .query(Agency.class)
+        .query(this::row)
         .list();
   }
 
   private Agency find(String code) {
     return jdbc.sql("SELECT code, name, short_name, reconsideration_body FROM gk_agency WHERE code = ?")
         .param(code)
-        .query(Agency.class)
+        .query(this::row)
         .optional()
         .orElse(null);
   }

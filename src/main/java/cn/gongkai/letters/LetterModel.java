@@ -17,6 +17,9 @@ final class LetterModel {
 
   static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
+  /** Not a template tag: how the letter addresses the applicant (您 or 贵单位), applied to the template's text. */
+  static final String ADDRESSING = "#称谓";
+
   private LetterModel() {}
 
   /** Refuses data that would make an incomplete letter (400 listing every missing field). */
@@ -80,10 +83,18 @@ final class LetterModel {
         case REMEDY -> RemedyClause.text(kind, data.exemptionCode(), agency.reconsiderationBody());
         case RECONSIDERATION_BODY -> agency.reconsiderationBody();
         case ISSUED_ON -> date(issuedOn);
+        case CONTACT -> blank(data.contact()) ? agency.contactLine() : data.contact();
         default -> value(field, data);
       };
       model.put(field.tag(), blank(value) ? null : value);
     }
+    // one text given as decision and as reasons or guidance (a screening comment) is printed once
+    Object decision = model.get(LetterField.DECISION.tag());
+    if (decision != null && (decision.equals(model.get(LetterField.REASONS.tag()))
+        || decision.equals(model.get(LetterField.GUIDANCE.tag())))) {
+      model.put(LetterField.DECISION.tag(), null);
+    }
+    model.put(ADDRESSING, Boolean.TRUE.equals(data.organisation()) ? "贵单位" : "您");
     return model;
   }
 

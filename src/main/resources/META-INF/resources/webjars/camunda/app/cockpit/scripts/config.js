@@ -30,7 +30,9 @@ export default {
   // e.g. 'scripts/gongkai-plugin/plugin' -> app/cockpit/scripts/gongkai-plugin/plugin.js
   customScripts: [
     // 督办 overview on the dashboard and a 督办 tab on every process definition
-    'gongkai-supervision/plugin'
+    'gongkai-supervision/plugin',
+    // 督办 first on the dashboard, a 案件 tab on every process instance, Chinese meaning of coded variables
+    'gongkai-desk/plugin'
   ],
   // // change the app name and vendor
   // app: {
