@@ -1,16 +1,26 @@
 package cn.gongkai.security;
 
+import cn.gongkai.audit.AuditLog;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's side of the account policy: gongkai's password policy on, and Camunda's own login
  * throttling off (it locked an account 3 s after one wrong password, the right one refused too, and for
- * good after 10): gongkai's {@link LoginLockout} applies the configured policy instead.
+ * good after 10): gongkai's {@link LoginLockout} applies the configured policy instead. The security
+ * administrator's grants go through {@link SecurityAdministratorGuard} (三员分立).
  */
 @Component
 class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
+
+  // looked up when used: the audit log must not be built before the engine it sits beside
+  private final ObjectProvider<AuditLog> auditLog;
+
+  SecurityEnginePlugin(ObjectProvider<AuditLog> auditLog) {
+    this.auditLog = auditLog;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -20,5 +30,7 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setLoginDelayBase(0);
     configuration.setLoginDelayMaxTime(0);
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+    configuration.setAuthorizationService(
+        new SecurityAdministratorGuard(configuration::getIdentityService, auditLog::getObject));
   }
 }

@@ -56,6 +56,15 @@ final class Http {
         .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
   }
 
+  /** The value of a cookie the server set, e.g. the session id. */
+  String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .reduce((a, b) -> b)
+        .map(java.net.HttpCookie::getValue)
+        .orElseThrow(() -> new AssertionError("no " + name + " cookie"));
+  }
+
   HttpResponse<String> get(String path) {
     return send(request(path).GET());
   }
