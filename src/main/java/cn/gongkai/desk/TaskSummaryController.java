@@ -3,7 +3,6 @@ package cn.gongkai.desk;
 import cn.gongkai.calendar.WorkingDayCalendar;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.DisclosureCase;
-import cn.gongkai.request.internal.ReplyClock;
 import cn.gongkai.security.Roles;
 import cn.gongkai.web.BadRequestException;
 import cn.gongkai.web.ForbiddenException;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,7 @@ class TaskSummaryController {
   static final int MAX_IDS = 100;
 
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  /** ReplyClock parks a paused clock's dates here (2999-12-31 24:00 Beijing). */
+  /** The reply clock parks a paused clock's dates here (2999-12-31 24:00 Beijing). */
   private static final int PAUSED_YEAR = 2999;
 
   private final TaskService taskService;
@@ -73,7 +73,8 @@ class TaskSummaryController {
     List<Task> tasks = taskService.createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).list();
     Map<String, ProcessInstance> instances = instancesOf(tasks);
     boolean seesNames = request.isUserInRole(Roles.INTAKE);
-    LocalDate today = ReplyClock.today();
+    // today in Beijing by the engine's clock (which tests move)
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
     Map<String, Object> items = new LinkedHashMap<>();
     for (Task task : tasks) {
       Map<String, Object> item = new LinkedHashMap<>();
