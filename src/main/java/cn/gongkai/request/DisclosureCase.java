@@ -58,7 +58,8 @@ public record DisclosureCase(
     LocalDate overdueSince,
     LocalDate delayedReplyOn,
     LocalDate signedOffOn,
-    LocalDate extensionApprovedOn) {
+    LocalDate extensionApprovedOn,
+    String replyTrackingNumber) {
 
   /**
    * The same record with the applicant's ID number, phone and address masked (5301**********1234), and a
@@ -74,6 +75,6 @@ public record DisclosureCase(
         correctedOn, handledAt, secrecyReviewedAt, legalReviewedAt, signedOffAt, repliedOn, replyDeliveryMethod,
         replyPostedOn, archivedAt, replyDueOn, replyDueProvisional, clockStartedOn, pausedSince, pauseReason,
         pausedWorkingDays, extensionWorkingDays, feeAmount, feeNoticedOn, feePaidOn, overdue, overdueSince,
-        delayedReplyOn, signedOffOn, extensionApprovedOn);
+        delayedReplyOn, signedOffOn, extensionApprovedOn, replyTrackingNumber);
   }
 }
