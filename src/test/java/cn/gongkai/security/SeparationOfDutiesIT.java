@@ -88,7 +88,7 @@ class SeparationOfDutiesIT {
     assertThat(admin.webappLogin("admin", "secadmin", "demo").statusCode()).isEqualTo(200);
     HttpResponse<String> refused = admin.post("/camunda/api/engine/engine/default/authorization/create",
         grant("\"groupId\":\"secadmin\""), "X-XSRF-TOKEN", admin.csrfToken());
-    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
     assertThat(refused.body()).contains(REFUSED);
   }
 
@@ -126,11 +126,12 @@ class SeparationOfDutiesIT {
     // nor over Camunda Admin
     Http admin = Http.session(port);
     assertThat(admin.webappLogin("admin", "sysadmin", "demo").statusCode()).isEqualTo(200);
-    assertThat(admin.send(java.net.http.HttpRequest.newBuilder(
+    HttpResponse<String> join = admin.send(java.net.http.HttpRequest.newBuilder(
             java.net.URI.create("http://localhost:" + port
                 + "/camunda/api/engine/engine/default/group/secadmin/members/sysadmin"))
         .header("X-XSRF-TOKEN", admin.csrfToken())
-        .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
+        .PUT(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    assertThat(join.statusCode()).as(join.body()).isEqualTo(403);
     assertThat(engine.getIdentityService().createUserQuery().userId("sysadmin").memberOfGroup("secadmin").count())
         .isZero();
   }
