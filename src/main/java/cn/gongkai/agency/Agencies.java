@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,11 +14,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The agencies known to this installation; one default comes from configuration ({@code gongkai.agency.*}). */
 @Service
 public class Agencies implements SmartInitializingSingleton {
-
-  // explicit columns: Spring's property mapper first asks H2 for "shortName", and H2 writes every such
-  // miss with its stack trace into the database's .trace.db file (megabytes per few hundred registrations)
-  private static final RowMapper<Agency> ROW = (rs, row) -> new Agency(rs.getString("code"), rs.getString("name"),
-      rs.getString("short_name"), rs.getString("reconsideration_body"));
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
@@ -31,13 +25,32 @@ public class Agencies implements SmartInitializingSingleton {
       @Value("${gongkai.agency.code}") String code,
       @Value("${gongkai.agency.name}") String name,
       @Value("${gongkai.agency.short-name}") String shortName,
-      @Value("${gongkai.agency.reconsideration-body:楚雄彝族自治州人民政府}") String reconsiderationBody) {
+      @Value("${gongkai.agency.reconsideration-body:楚雄彝族自治州人民政府}") String reconsiderationBody,
+      @Value("${gongkai.agency.contact-person:}") String contactPerson,
+      @Value("${gongkai.agency.contact-phone:}") String contactPhone) {
     this.jdbc = jdbc;
     // inside the caller's transaction a savepoint, so a lost insert race leaves that transaction usable
     // (PostgreSQL aborts a transaction on any error) and needs no second connection from the pool
     this.savepoint = new TransactionTemplate(transactionManager);
     this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-    this.configured = new Agency(code, name, shortName, reconsiderationBody);
+    this.configured = new Agency(code, name, shortName, reconsiderationBody, blankToNull(contactPerson),
+        blankToNull(contactPhone));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /**
+   * The register keeps name and numbers; the configured agency's contact on letters comes from the settings.
+   * Explicit columns: Spring's property mapper first asks H2 for "shortName", and H2 writes every such miss with
+   * its stack trace into the database's .trace.db file (megabytes per few hundred registrations).
+   */
+  private Agency row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    String code = rs.getString("code");
+    boolean isConfigured = configured.code().equals(code);
+    return new Agency(code, rs.getString("name"), rs.getString("short_name"), rs.getString("reconsideration_body"),
+        isConfigured ? configured.contactPerson() : null, isConfigured ? configured.contactPhone() : null);
   }
 
   /** Stores the configured agency before the server takes requests, so registrations only read it. */
@@ -80,14 +93,14 @@ public class Agencies implements SmartInitializingSingleton {
 
   public List<Agency> all() {
     return jdbc.sql("SELECT code, name, short_name, reconsideration_body FROM gk_agency ORDER BY code")
-        .query(ROW)
+        .query(this::row)
         .list();
   }
 
   private Agency find(String code) {
     return jdbc.sql("SELECT code, name, short_name, reconsideration_body FROM gk_agency WHERE code = ?")
         .param(code)
-        .query(ROW)
+        .query(this::row)
         .optional()
         .orElse(null);
   }

@@ -30,6 +30,7 @@ import java.time.LocalDate;
  * @param paymentMethod how to pay
  * @param contact the office's contact line
  * @param issuedOn the date of the letter; null = today (Asia/Shanghai)
+ * @param organisation the applicant is a legal person or other organisation (贵单位); null or false: a person (您)
  */
 public record LetterData(
     CaseRef caseRef,
@@ -53,7 +54,8 @@ public record LetterData(
     LocalDate feeDueOn,
     String paymentMethod,
     String contact,
-    LocalDate issuedOn) {
+    LocalDate issuedOn,
+    Boolean organisation) {
 
   /** A builder for the case; set what the letter kind needs. */
   public static Builder builder(CaseRef caseRef) {
@@ -67,14 +69,14 @@ public record LetterData(
         .guidance(guidance).competentAgency(competentAgency).replyDueOn(replyDueOn).extendedDueOn(extendedDueOn)
         .correctionItems(correctionItems).correctionDueOn(correctionDueOn).consultationDueOn(consultationDueOn)
         .feeAmount(feeAmount).feeBasis(feeBasis).feeDueOn(feeDueOn).paymentMethod(paymentMethod).contact(contact)
-        .issuedOn(issuedOn);
+        .issuedOn(issuedOn).organisation(organisation);
   }
 
   /** The same data for the given case. */
   LetterData forCase(CaseRef ref) {
     return new LetterData(ref, applicantName, addressee, receivedOn, request, decision, reasons, articles,
         exemptionCode, guidance, competentAgency, replyDueOn, extendedDueOn, correctionItems, correctionDueOn,
-        consultationDueOn, feeAmount, feeBasis, feeDueOn, paymentMethod, contact, issuedOn);
+        consultationDueOn, feeAmount, feeBasis, feeDueOn, paymentMethod, contact, issuedOn, organisation);
   }
 
   /** Fills a {@link LetterData} step by step. */
@@ -100,6 +102,7 @@ public record LetterData(
     private LocalDate feeDueOn;
     private String paymentMethod;
     private String contact;
+    private Boolean organisation;
     private LocalDate issuedOn;
 
     private Builder(CaseRef caseRef) {
@@ -211,10 +214,16 @@ public record LetterData(
       return this;
     }
 
+    /** The applicant is a legal person or other organisation: the letter says 贵单位, not 您. */
+    public Builder organisation(Boolean value) {
+      organisation = value;
+      return this;
+    }
+
     public LetterData build() {
       return new LetterData(caseRef, applicantName, addressee, receivedOn, request, decision, reasons, articles,
           exemptionCode, guidance, competentAgency, replyDueOn, extendedDueOn, correctionItems, correctionDueOn,
-          consultationDueOn, feeAmount, feeBasis, feeDueOn, paymentMethod, contact, issuedOn);
+          consultationDueOn, feeAmount, feeBasis, feeDueOn, paymentMethod, contact, issuedOn, organisation);
     }
   }
 }

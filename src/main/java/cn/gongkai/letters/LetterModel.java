@@ -18,6 +18,9 @@ final class LetterModel {
 
   static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
+  /** Not a template tag: how the letter addresses the applicant (您 or 贵单位), applied to the template's text. */
+  static final String ADDRESSING = "#称谓";
+
   private LetterModel() {}
 
   /** Refuses data that would make an incomplete letter (400 listing every missing field). */
@@ -95,10 +98,18 @@ final class LetterModel {
         case CORRECTION_DUE -> deadline(data.correctionDueOn(), knownYear);
         case CONSULTATION_DUE -> deadline(data.consultationDueOn(), knownYear);
         case FEE_DUE -> deadline(data.feeDueOn(), knownYear);
+        case CONTACT -> blank(data.contact()) ? agency.contactLine() : data.contact();
         default -> value(field, data);
       };
       model.put(field.tag(), blank(value) ? null : value);
     }
+    // one text given as decision and as reasons or guidance (a screening comment) is printed once
+    Object decision = model.get(LetterField.DECISION.tag());
+    if (decision != null && (decision.equals(model.get(LetterField.REASONS.tag()))
+        || decision.equals(model.get(LetterField.GUIDANCE.tag())))) {
+      model.put(LetterField.DECISION.tag(), null);
+    }
+    model.put(ADDRESSING, Boolean.TRUE.equals(data.organisation()) ? "贵单位" : "您");
     return model;
   }
 

@@ -25,8 +25,10 @@ final class LetterRenderer {
     Configure config = Configure.builder().setRenderDataComputeFactory(env -> model::get).build();
     try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(template), config)) {
       List<XWPFParagraph> conditional = conditionalParagraphs(compiled.getXWPFDocument());
+      LetterTypography.address(compiled.getXWPFDocument(), (String) model.get(LetterModel.ADDRESSING));
       compiled.render(model);
       XWPFDocument document = compiled.getXWPFDocument();
+      LetterTypography.apply(document);
       for (XWPFParagraph paragraph : conditional) {
         if (paragraph.getText().isBlank()) {
           int position = document.getPosOfParagraph(paragraph);

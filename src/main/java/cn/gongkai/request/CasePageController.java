@@ -19,12 +19,24 @@ class CasePageController {
   private final CaseRegister register;
   private final CaseView view;
   private final Letters letters;
+  private final DecisionLabels decisions;
+  private final StaffNames staff;
 
-  CasePageController(CaseRegister register, CaseView view, Letters letters) {
+  CasePageController(CaseRegister register, CaseView view, Letters letters, DecisionLabels decisions,
+      StaffNames staff) {
     this.register = register;
     this.view = view;
     this.letters = letters;
+    this.decisions = decisions;
+    this.staff = staff;
   }
+
+  /**
+   * One line of 办理过程: the step, the day the fact happened, who recorded it (name and login id) and when, the
+   * decision in Chinese.
+   */
+  public record Step(String stepName, java.time.LocalDate factOn, String actorName, String actorId,
+      java.time.OffsetDateTime occurredAt, String decision, String comment) {}
 
   @GetMapping("/cases/{caseNumber}")
   String show(@PathVariable String caseNumber, HttpServletRequest request, Model model) {
@@ -39,11 +51,27 @@ class CasePageController {
     DisclosureCase shown = seesPersonalData ? full : full.masked();
     model.addAttribute("c", shown);
     model.addAttribute("personalDataShown", seesPersonalData);
-    model.addAttribute("events", register.events(full.id()));
+    java.util.List<CaseEvent> events = register.events(full.id());
+    java.util.List<CaseRegister.DeadlineChange> changes = register.deadlineChanges(full.id());
+    java.util.List<String> people = new java.util.ArrayList<>();
+    people.add(full.registeredBy());
+    events.forEach(e -> people.add(e.actor()));
+    changes.forEach(ch -> people.add(ch.changedBy()));
+    java.util.Map<String, String> names = staff.names(people);
+    java.util.List<Step> steps = new java.util.ArrayList<>();
+    // registering is the first step of every case (条例第二十九条), recorded on the register row itself
+    steps.add(new Step("登记申请", full.receivedOn(), names.getOrDefault(full.registeredBy(), "系统"),
+        full.registeredBy(), full.registeredAt(), null, null));
+    events.forEach(e -> steps.add(new Step(e.stepName(), e.factOn(), e.actor() == null ? "系统" : names.get(e.actor()),
+        e.actor(), e.occurredAt(), decisions.label(e.stepKey(), e.decision()), e.comment())));
+    model.addAttribute("steps", steps);
+    model.addAttribute("names", names);
+    model.addAttribute("exemptionLabel", full.outcomeCode() == null ? null
+        : Labelled.parse(ExemptionCode.class, full.outcomeCode()).map(ExemptionCode::label).orElse(full.outcomeCode()));
     model.addAttribute("documents", letters.documents(
         new CaseRef(CaseRef.DISCLOSURE, full.id(), full.caseNumber(), full.agencyCode())));
     model.addAttribute("explanation", view.explain(full, view.currentDeadline(full)));
-    model.addAttribute("changes", register.deadlineChanges(full.id()));
+    model.addAttribute("changes", changes);
     model.addAttribute("pauseLabel", CaseView.pauseLabel(full.pauseReason()));
     model.addAttribute("user", user);
     model.addAttribute("importMark", view.importMark(full.id()).orElse(null));

@@ -191,9 +191,15 @@ public class CaseRegister {
 
   /** Records the reply; listeners re-derive whether the case is overdue (synchronously, same transaction). */
   public void recordReply(long caseId, LocalDate repliedOn, ReplyDeliveryMethod method, LocalDate postedOn) {
-    jdbc.sql("UPDATE gk_disclosure_case SET replied_on = ?, reply_delivery_method = ?, reply_posted_on = ?"
-            + " WHERE id = ?")
-        .params(repliedOn, method == null ? null : method.name(), postedOn, caseId)
+    recordReply(caseId, repliedOn, method, postedOn, null);
+  }
+
+  /** Records the reply with the post's tracking number (挂号信/EMS 单号) when it went by post. */
+  public void recordReply(long caseId, LocalDate repliedOn, ReplyDeliveryMethod method, LocalDate postedOn,
+      String trackingNumber) {
+    jdbc.sql("UPDATE gk_disclosure_case SET replied_on = ?, reply_delivery_method = ?, reply_posted_on = ?,"
+            + " reply_tracking_number = ? WHERE id = ?")
+        .params(repliedOn, method == null ? null : method.name(), postedOn, trackingNumber, caseId)
         .update();
     events.publishEvent(new ReplyRecorded(caseId, repliedOn));
   }
@@ -304,7 +310,8 @@ public class CaseRegister {
         rs.getObject("overdue_since", LocalDate.class),
         rs.getObject("delayed_reply_on", LocalDate.class),
         rs.getObject("signed_off_on", LocalDate.class),
-        rs.getObject("extension_approved_on", LocalDate.class));
+        rs.getObject("extension_approved_on", LocalDate.class),
+        rs.getString("reply_tracking_number"));
   }
 
   private static <T> T code(ResultSet rs, String column, Function<String, T> parse) throws SQLException {

@@ -58,11 +58,16 @@ public record DisclosureCase(
     LocalDate overdueSince,
     LocalDate delayedReplyOn,
     LocalDate signedOffOn,
-    LocalDate extensionApprovedOn) {
+    LocalDate extensionApprovedOn,
+    String replyTrackingNumber) {
 
-  /** The same record with the applicant's ID number, phone and address masked (5301**********1234). */
+  /**
+   * The same record with the applicant's ID number, phone and address masked (5301**********1234), and a
+   * natural person's name cut to its first character (张**).
+   */
   public DisclosureCase masked() {
-    return new DisclosureCase(id, agencyCode, caseNumber, processInstanceId, applicantType, applicantName,
+    return new DisclosureCase(id, agencyCode, caseNumber, processInstanceId, applicantType,
+        PersonalData.maskName(applicantName, applicantType),
         idType, PersonalData.maskIdNumber(idNumber), PersonalData.maskPhone(phone),
         PersonalData.maskAddress(address), PersonalData.maskEmail(email), channel, receivedOn, description,
         purpose, provisionForm, deliveryMethod, status, currentStep, currentStepName, outcome, outcomeCode,
@@ -70,6 +75,6 @@ public record DisclosureCase(
         correctedOn, handledAt, secrecyReviewedAt, legalReviewedAt, signedOffAt, repliedOn, replyDeliveryMethod,
         replyPostedOn, archivedAt, replyDueOn, replyDueProvisional, clockStartedOn, pausedSince, pauseReason,
         pausedWorkingDays, extensionWorkingDays, feeAmount, feeNoticedOn, feePaidOn, overdue, overdueSince,
-        delayedReplyOn, signedOffOn, extensionApprovedOn);
+        delayedReplyOn, signedOffOn, extensionApprovedOn, replyTrackingNumber);
   }
 }

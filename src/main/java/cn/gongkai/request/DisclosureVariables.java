@@ -19,7 +19,7 @@ public final class DisclosureVariables {
       "applicantType", "applicantName", "idType", "idNumber", "phone", "address", "email", "channel",
       "receivedOn", "description", "purpose", "provisionForm", "deliveryMethod",
       // register
-      CASE_ID, CASE_NUMBER,
+      CASE_ID, CASE_NUMBER, "applicantNameMasked",
       // screening and correction
       "screeningDecision", CLOSING_OUTCOME, "screeningComment", "correctionItems", "correctionNoticeDeliveredOn",
       "correctedOn", "correctedDescription", "volumeReasonsDecision", "volumeReasons", "delayedReplyOn",
@@ -32,7 +32,8 @@ public final class DisclosureVariables {
       "feeNoticeDeliveredOn", "feePaidOn",
       // reviews, sign-off, reply
       "secrecyReviewResult", "secrecyReviewComment", "legalReviewResult", "legalReviewComment", "signOffResult",
-      "signOffComment", "signedOn", "replyDeliveryMethod", "repliedOn", "postedOn", "supervisionComment",
+      "signOffComment", "signedOn", "replyDeliveryMethod", "repliedOn", "postedOn", "trackingNumber",
+      "supervisionComment",
       // letters
       "currentLetterId", "currentLetterName", "replyLetterId",
       // clock

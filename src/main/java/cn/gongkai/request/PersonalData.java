@@ -31,6 +31,18 @@ public final class PersonalData {
     return address.substring(0, keep) + "****";
   }
 
+  /**
+   * A natural person's name shows only its first character (张**); an organisation's name is not personal
+   * data and stays in full.
+   */
+  public static String maskName(String name, ApplicantType type) {
+    if (name == null || type != ApplicantType.NATURAL_PERSON) {
+      return name;
+    }
+    int first = name.offsetByCodePoints(0, Math.min(1, name.codePointCount(0, name.length())));
+    return name.substring(0, first) + "*".repeat(Math.max(1, name.codePointCount(0, name.length()) - 1));
+  }
+
   public static String maskEmail(String email) {
     if (email == null) {
       return null;

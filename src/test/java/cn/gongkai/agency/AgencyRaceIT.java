@@ -46,7 +46,7 @@ class AgencyRaceIT {
     Flyway.configure().dataSource(dataSource).table("gk_schema_history").load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
-    Agencies agencies = new Agencies(jdbc, transactions, "chuxiong", "楚雄彝族自治州人民政府办公室", "楚政办", "楚雄彝族自治州人民政府");
+    Agencies agencies = new Agencies(jdbc, transactions, "chuxiong", "楚雄彝族自治州人民政府办公室", "楚政办", "楚雄彝族自治州人民政府", "", "");
 
     // when four registrations, each in its own transaction, need the agency at the same moment
     int callers = 4;

@@ -26,7 +26,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
  * (or run {@link #main} from the IDE). {@code LetterTemplatesTest} fails while they are out of date.
  *
  * <p>Layout follows GB/T 9704-2012 loosely: A4, title in 方正小标宋简体 二号, body in 仿宋_GB2312 三号,
- * fixed 28 pt lines, two-character first-line indent.
+ * fixed 24 pt lines (28 pt for titles), 25.4 mm top and bottom and 25 mm side margins, two-character first-line
+ * indent; the closing line, signature, seal place and date are kept together on one page.
  */
 final class BuiltInTemplateGenerator {
 
@@ -37,7 +38,7 @@ final class BuiltInTemplateGenerator {
   private static final String LATIN_FONT = "Times New Roman";
   private static final String W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
-  private static final String OPENING = "本机关于{{收到申请日期}}收到您（单位）提出的政府信息公开申请（登记编号：{{案件编号}}），"
+  private static final String OPENING = "本机关于{{收到申请日期}}收到您提出的政府信息公开申请（登记编号：{{案件编号}}），"
       + "申请获取：{{申请内容}}。";
   private static final String OUTCOME_OPENING = OPENING + "经审查，现答复如下：";
   private static final String ARTICLES = "依据：{{依据条款}}。";
@@ -68,16 +69,23 @@ final class BuiltInTemplateGenerator {
       line(doc, "{{发文机关}}", TITLE_FONT, 22, ParagraphAlignment.CENTER, false);
       line(doc, spec.heading, TITLE_FONT, 22, ParagraphAlignment.CENTER, false);
       line(doc, "{{文号}}", BODY_FONT, 16, ParagraphAlignment.CENTER, false);
-      line(doc, "", BODY_FONT, 16, ParagraphAlignment.LEFT, false);
+      // half a line between the number and the addressee: the longest reply (部分公开) still ends on its page
+      line(doc, "", BODY_FONT, 16, ParagraphAlignment.LEFT, false).setSpacingBetween(12, LineSpacingRule.EXACT);
       line(doc, "{{收件人}}：", BODY_FONT, 16, ParagraphAlignment.LEFT, false);
-      for (String paragraph : spec.body) {
-        line(doc, paragraph, BODY_FONT, 16, ParagraphAlignment.BOTH, true);
+      for (int i = 0; i < spec.body.size(); i++) {
+        XWPFParagraph body = line(doc, spec.body.get(i), BODY_FONT, 16, ParagraphAlignment.BOTH, true);
+        if (i == spec.body.size() - 1) {
+          // the closing line (特此答复。) is the last paragraph of the body: signature, seal place and date stay
+          // on its page (GB/T 9704-2012 7.3.5: no page with the signature alone)
+          keepWithNext(body);
+        }
       }
-      line(doc, "", BODY_FONT, 16, ParagraphAlignment.LEFT, false);
-      line(doc, "{{发文机关}}", BODY_FONT, 16, ParagraphAlignment.RIGHT, false);
-      line(doc, "（盖章）", BODY_FONT, 16, ParagraphAlignment.RIGHT, false);
+      XWPFParagraph gap = line(doc, "", BODY_FONT, 16, ParagraphAlignment.LEFT, false);
+      gap.setSpacingBetween(16, LineSpacingRule.EXACT);
+      keepWithNext(gap);
+      // the seal goes over the signature and the date; the place is marked on the signature's line
+      keepWithNext(line(doc, "{{发文机关}}（盖章）", BODY_FONT, 16, ParagraphAlignment.RIGHT, false));
       line(doc, "{{发文日期}}", BODY_FONT, 16, ParagraphAlignment.RIGHT, false);
-      line(doc, "", BODY_FONT, 16, ParagraphAlignment.LEFT, false);
       line(doc, "{{?联系方式}}联系方式：{{联系方式}}{{/联系方式}}", BODY_FONT, 14, ParagraphAlignment.LEFT, false);
       doc.write(out);
     }
@@ -101,7 +109,7 @@ final class BuiltInTemplateGenerator {
       }
       case PARTIAL -> {
         body.add(OUTCOME_OPENING);
-        body.add("您申请获取的政府信息中，部分内容属于不予公开的范围，本机关决定对能够区分处理的可以公开部分予以公开，"
+        body.add("您申请获取的政府信息中，部分内容属于不予公开的范围。本机关对能够区分处理的可以公开部分予以公开，"
             + "对其余部分不予公开。{{答复决定}}");
         body.add("可以公开部分的提供方式：{{指引}}");
         body.add("不予公开部分的理由：{{理由}}");
@@ -218,7 +226,7 @@ final class BuiltInTemplateGenerator {
       }
       case NOT_HANDLED_NOTICE -> {
         heading = "政府信息公开申请不予处理告知书";
-        body.add("本机关于{{收到申请日期}}收到您（单位）以政府信息公开申请形式提出的申请（登记编号：{{案件编号}}），"
+        body.add("本机关于{{收到申请日期}}收到您以政府信息公开申请形式提出的申请（登记编号：{{案件编号}}），"
             + "内容为：{{申请内容}}。经审查，该申请不属于政府信息公开申请，本机关不作为政府信息公开申请处理。{{答复决定}}");
         body.add("理由：{{理由}}");
         body.add("{{?指引}}您可以通过以下渠道提出：{{指引}}{{/指引}}");
@@ -241,16 +249,20 @@ final class BuiltInTemplateGenerator {
   /** What the generator writes for one kind. */
   record Spec(String heading, List<String> body) {}
 
-  private static void line(
+  private static void keepWithNext(XWPFParagraph paragraph) {
+    (paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr()).addNewKeepNext();
+  }
+
+  private static XWPFParagraph line(
       XWPFDocument doc, String text, String font, int points, ParagraphAlignment alignment, boolean indent) {
     XWPFParagraph paragraph = doc.createParagraph();
     paragraph.setAlignment(alignment);
-    paragraph.setSpacingBetween(28, LineSpacingRule.EXACT);
+    paragraph.setSpacingBetween(points > 16 ? 28 : 24, LineSpacingRule.EXACT);
     if (indent) {
       paragraph.setIndentationFirstLine(points * 20 * 2);
     }
     if (text.isEmpty()) {
-      return;
+      return paragraph;
     }
     XWPFRun run = paragraph.createRun();
     run.setText(text);
@@ -258,6 +270,7 @@ final class BuiltInTemplateGenerator {
     run.setFontFamily(LATIN_FONT, XWPFRun.FontCharRange.ascii);
     run.setFontFamily(LATIN_FONT, XWPFRun.FontCharRange.hAnsi);
     run.setFontFamily(font, XWPFRun.FontCharRange.eastAsia);
+    return paragraph;
   }
 
   private static void pageSetup(XWPFDocument doc) {
@@ -273,10 +286,12 @@ final class BuiltInTemplateGenerator {
     size.setW(BigInteger.valueOf(11906));
     size.setH(BigInteger.valueOf(16838));
     CTPageMar margins = section.addNewPgMar();
-    margins.setTop(BigInteger.valueOf(2098));
-    margins.setBottom(BigInteger.valueOf(1984));
-    margins.setLeft(BigInteger.valueOf(1588));
-    margins.setRight(BigInteger.valueOf(1474));
+    // 25.4 mm top and bottom (GB/T 9704 asks 37 mm / 35 mm for 公文 with a red header, which letters lack):
+    // a reply with its remedy clause, signature, seal place and date fits one page
+    margins.setTop(BigInteger.valueOf(1440));
+    margins.setBottom(BigInteger.valueOf(1440));
+    margins.setLeft(BigInteger.valueOf(1418));
+    margins.setRight(BigInteger.valueOf(1418));
   }
 
   static String readme() {

@@ -85,7 +85,7 @@ class CaseLettersIT {
     assertThat(reply.frozen()).isTrue();
     clockAt("2026-09-21T10:00");
     process.complete(pi, "Task_DeliverReply", "intake",
-        Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-21", "postedOn", "2026-09-21"));
+        Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-21", "postedOn", "2026-09-21", "trackingNumber", "XA123456789CN"));
 
     // then the case holds its receipt, extension notice and the refusal with the reconsideration-first clause
     assertThat(documents(pi)).extracting(StoredDocument::kind)

@@ -104,13 +104,13 @@ class FactDatesIT {
 
     // a posting before the sign-off day is refused
     assertThatThrownBy(() -> process.complete(pi, "Task_DeliverReply", "intake",
-        Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-20", "postedOn", "2026-09-20")))
+        Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-20", "postedOn", "2026-09-20", "trackingNumber", "XA123456789CN")))
         .isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("不能早于签发日期（2026-09-21）");
 
     // when intake enters the posting of 09-21
     process.complete(pi, "Task_DeliverReply", "intake",
-        Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-21", "postedOn", "2026-09-21"));
+        Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-21", "postedOn", "2026-09-21", "trackingNumber", "XA123456789CN"));
 
     // then the reply date is the posting day, and the history keeps that day and when it was entered
     assertThat(pi).isEnded();

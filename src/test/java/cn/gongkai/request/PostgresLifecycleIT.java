@@ -79,7 +79,7 @@ class PostgresLifecycleIT {
         Map.of("signOffResult", "APPROVED", "signedOn", "2026-09-24"));
     ProcessTestSupport.clockAt("2026-09-25T16:00");
     process.complete(pi, "Task_DeliverReply", "intake",
-        Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-25", "postedOn", "2026-09-25"));
+        Map.of("replyDeliveryMethod", "POST", "repliedOn", "2026-09-25", "postedOn", "2026-09-25", "trackingNumber", "XA123456789CN"));
 
     assertThat(pi).isEnded().hasPassed("Task_ArchiveCase");
     DisclosureCase c = register.findByNumber(pi.getBusinessKey()).orElseThrow();

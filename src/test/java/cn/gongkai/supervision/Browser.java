@@ -22,15 +22,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloads a browser or a driver. Missing binaries fail the test with what to install, unless
  * {@code -Dgongkai.browser-tests.skip=true} says to skip browser tests.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-  static final String SKIP_PROPERTY = "gongkai.browser-tests.skip";
+  public static final String SKIP_PROPERTY = "gongkai.browser-tests.skip";
   static final Path CHROMIUM = Path.of(System.getProperty("gongkai.browser.chromium", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER = Path.of(System.getProperty("gongkai.browser.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
-  final ChromeDriver driver;
-  final WebDriverWait wait;
+  public final ChromeDriver driver;
+  public final WebDriverWait wait;
   private final String baseUrl;
 
   private Browser(ChromeDriver driver, String baseUrl) {
@@ -40,7 +40,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Starts one headless browser session; fails with instructions if Chromium or chromedriver is missing. */
-  static Browser start(String baseUrl) {
+  public static Browser start(String baseUrl) {
     for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
       if (!Files.isExecutable(binary)) {
         throw new AssertionError(binary + " is missing: browser tests need Debian's Chromium and chromedriver"
@@ -53,6 +53,8 @@ final class Browser implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-dev-shm-usage", "--window-size=1440,1000", "--lang=zh-CN");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    // a confirm() the page asks (e.g. 放弃已填写的内容？) stays open for the test to read and answer
+    options.setUnhandledPromptBehaviour(org.openqa.selenium.UnexpectedAlertBehaviour.IGNORE);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
@@ -60,7 +62,7 @@ final class Browser implements AutoCloseable {
     return new Browser(new ChromeDriver(service, options), baseUrl);
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get(baseUrl + path);
   }
 
@@ -69,7 +71,7 @@ final class Browser implements AutoCloseable {
    * not go through (seen once under heavy load) is retried with the same, correct password: never a
    * wrong one, Camunda throttles those.
    */
-  void login(String app, String user) {
+  public void login(String app, String user) {
     String path = "/camunda/app/" + app + "/default/";
     for (int attempt = 1; ; attempt++) {
       open(path);
@@ -108,25 +110,25 @@ final class Browser implements AutoCloseable {
   }
 
   /** Scrolls the element to the middle of the window (clear of Camunda's fixed header and footer), then clicks. */
-  void click(WebElement element) {
+  public void click(WebElement element) {
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     element.click();
   }
 
-  String bodyText() {
+  public String bodyText() {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  void waitForText(String text) {
+  public void waitForText(String text) {
     wait.until(d -> bodyText().contains(text));
   }
 
-  WebElement waitFor(By by) {
+  public WebElement waitFor(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   /** Saves what the page shows now as target/browser-screenshots/NAME.png (and the page source beside it). */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       File shot = driver.getScreenshotAs(OutputType.FILE);
@@ -140,7 +142,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Saves one element as target/browser-screenshots/NAME.png. */
-  Path screenshot(WebElement element, String name) {
+  public Path screenshot(WebElement element, String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path target = SCREENSHOTS.resolve(name + ".png");

@@ -143,6 +143,7 @@ class SecurityBrowserIT {
     browser.open(page);
     new WebDriverWait(browser.driver, Duration.ofSeconds(30))
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ctn-toolbar button, .ctn-toolbar a")));
+    openVariablesTab();
     browser.waitForText("caseNumber");
     assertThat(browser.driver.findElements(By.cssSelector("[ng-click^='enableEditMode(']"))
         .stream().filter(WebElement::isDisplayed).toList()).isNotEmpty();
@@ -152,6 +153,7 @@ class SecurityBrowserIT {
     browser.login("cockpit", "supervisor");
     browser.open(page);
     browser.wait.until(d -> !d.findElements(By.cssSelector("body.gk-readonly")).isEmpty());
+    openVariablesTab();
     browser.waitForText("caseNumber");
     browser.screenshot("cockpit-instance-supervisor");
     assertThat(browser.bodyText()).contains("〔2026〕", "变量");
@@ -159,5 +161,10 @@ class SecurityBrowserIT {
         .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
     assertThat(browser.driver.findElements(By.cssSelector("[ng-click^='enableEditMode('], [ng-click^='deleteVariable(']"))
         .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
+  }
+
+  /** The desk's 案件 tab opens first on an instance page; the variables (and their edit buttons) are under 变量. */
+  void openVariablesTab() {
+    browser.click(browser.waitFor(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space()='变量']")));
   }
 }

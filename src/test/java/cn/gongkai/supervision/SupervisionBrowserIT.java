@@ -222,7 +222,8 @@ class SupervisionBrowserIT {
     String comment = "申请内容明确，属于政府信息公开申请。\n转承办科室办理（ABC-123）。";
     WebElement textarea = browser.waitFor(By.cssSelector("textarea[id$='Field_ScreeningComment']"));
     textarea.sendKeys(comment);
-    browser.click(browser.driver.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")));
+    // the screening decision (the form's first selects are the case's read-only applicant type and channel)
+    browser.click(browser.driver.findElement(By.cssSelector("[id$='Field_ScreeningDecision-display']")));
     browser.click(browser.waitFor(By.xpath(
         "//*[contains(@class,'fjs-dropdownlist-item')][contains(., '属于政府信息公开申请，内容明确')]")));
     assertThat(browser.driver.findElement(By.cssSelector("textarea[id$='Field_ScreeningComment']"))

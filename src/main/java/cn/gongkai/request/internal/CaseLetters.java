@@ -56,6 +56,7 @@ class CaseLetters {
     DisclosureCase c = register.get(caseId);
     return LetterData.builder(ref(c))
         .applicantName(c.applicantName())
+        .organisation(c.applicantType() != cn.gongkai.request.ApplicantType.NATURAL_PERSON)
         .addressee(c.applicantName())
         .receivedOn(c.receivedOn())
         .request(c.description())

@@ -4,6 +4,7 @@ import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.DisclosureCase;
 import cn.gongkai.request.ReplyDeliveryMethod;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +36,13 @@ class DeliverReplyStep implements CaseStep {
     String notBeforeLabel = signed != null ? "签发日期" : "收到申请日期";
     LocalDate repliedOn = step.factDate("repliedOn", "答复日期", notBefore, notBeforeLabel);
     LocalDate postedOn = null;
+    String trackingNumber = null;
     if (method == ReplyDeliveryMethod.POST) {
-      // by post, the day handed to the post office is the day of reply
+      // by post, the day handed to the post office is the day of reply; the tracking number proves it
+      trackingNumber = step.required("trackingNumber", "挂号信/EMS 单号");
+      if (trackingNumber.length() > 64) {
+        throw new BadUserRequestException("挂号信/EMS 单号不能超过64个字符（trackingNumber）");
+      }
       postedOn = step.factDate("postedOn", "交邮日期", notBefore, notBeforeLabel);
     }
     // the date of reply is the letter's delivery (by post: the day handed to the post office)
@@ -45,7 +51,7 @@ class DeliverReplyStep implements CaseStep {
     if (postedOn != null) {
       step.setVariable("repliedOn", replyDate.toString());
     }
-    register.recordReply(step.caseId(), replyDate, method, postedOn);
+    register.recordReply(step.caseId(), replyDate, method, postedOn, trackingNumber);
     return new StepRecord(method.label() + " " + replyDate, null, replyDate);
   }
 }

@@ -57,6 +57,18 @@ class RegisterRequestDelegate implements JavaDelegate {
     execution.setVariable("caseId", registered.id());
     execution.setVariable("caseNumber", registered.caseNumber());
     execution.setVariable("receivedOn", request.receivedOn().toString());
+    // what screening shows of the applicant: the masked name only, personal data stays in the register
+    execution.setVariable("applicantNameMasked",
+        PersonalData.maskName(request.applicantName(), request.applicantType()));
+    // the delivery task starts from the way the applicant asked to receive the information
+    if (request.deliveryMethod() != null) {
+      execution.setVariable("replyDeliveryMethod", switch (request.deliveryMethod()) {
+        case PICKUP -> "IN_PERSON";
+        case POST -> "POST";
+        case EMAIL -> "EMAIL";
+        case ONLINE -> "ONLINE";
+      });
+    }
     ReplyClock.ClockState state = clock.start(registered.id(), request.receivedOn());
     execution.setVariable("replyDueOn", state.due().toString());
     execution.setVariable("replyDueProvisional", state.provisional());

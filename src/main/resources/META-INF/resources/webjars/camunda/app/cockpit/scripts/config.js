@@ -32,7 +32,9 @@ export default {
     // 督办 overview on the dashboard and a 督办 tab on every process definition
     'gongkai-supervision/plugin',
     // supervisors see no buttons for what they may not do (edit, delete, suspend, cancel)
-    'gongkai-readonly/plugin'
+    'gongkai-readonly/plugin',
+    // 督办 first on the dashboard, a 案件 tab on every process instance, Chinese meaning of coded variables
+    'gongkai-desk/plugin'
   ],
   // // change the app name and vendor
   // app: {

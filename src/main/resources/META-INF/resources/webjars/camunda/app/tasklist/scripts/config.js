@@ -63,6 +63,10 @@ export default {
     fallbackLocale: 'zh'
   },
 
+  // gongkai: case number, applicant and working days left on every task, search by case number, the new
+  // case number after registering, Chinese form messages and date pickers (gongkai-desk/plugin.js)
+  customScripts: ['gongkai-desk/plugin'],
+
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

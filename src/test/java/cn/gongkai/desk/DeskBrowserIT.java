@@ -1,0 +1,409 @@
+package cn.gongkai.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gongkai.supervision.Browser;
+import cn.gongkai.testing.EngineDriver;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The desk as staff use it all day, in headless Chromium: registering a request through the start form
+ * (Chinese messages beside the fields, Chinese date picker, the new case number at the end, no silent loss of
+ * what was typed), the task list (case number, applicant, due date, working days left, search by case
+ * number), claiming, a 退回 without reason refused in the form, the case page, and Cockpit's view of a case.
+ * Screenshots in target/browser-screenshots/desk-*.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisabledIfSystemProperty(named = Browser.SKIP_PROPERTY, matches = "true",
+    disabledReason = "browser tests skipped by -Dgongkai.browser-tests.skip=true")
+class DeskBrowserIT {
+
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  Browser browser;
+  EngineDriver driver;
+  /** The case intake registers through the start form in the first test. */
+  String registered;
+
+  @BeforeAll
+  void start() {
+    ClockUtil.reset();
+    ProcessEngines.registerProcessEngine(engine);
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+      Group group = identity.newGroup(Groups.CAMUNDA_ADMIN);
+      group.setName("Camunda 管理员");
+      group.setType(Groups.GROUP_TYPE_SYSTEM);
+      identity.saveGroup(group);
+    }
+    if (identity.createUserQuery().userId("admin").memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+      identity.createMembership("admin", Groups.CAMUNDA_ADMIN);
+    }
+    driver = new EngineDriver(engine);
+    browser = Browser.start("http://localhost:" + port);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  static LocalDate today() {
+    return LocalDate.now(BEIJING);
+  }
+
+  // ---- registering a request ----
+
+  @Test
+  @Order(1)
+  void intakeRegistersARequestWithChineseChecksAndIsToldTheCaseNumber() {
+    browser.login("tasklist", "intake");
+    openStartForm();
+
+    // when intake types a malformed ID number, phone and e-mail
+    type("Field_ApplicantName", "张三丰");
+    type("Field_IdNumber", "11010519491231002");
+    type("Field_Phone", "12345");
+    type("Field_Email", "zhangsan");
+    choose("申请人类型", "自然人");
+    choose("身份证件类型", "居民身份证");
+
+    // and tries 发起, which Tasklist greys out while the form has a mistake
+    WebElement start = browser.driver.findElement(By.cssSelector(".modal button[ng-click^='startProcessInstance']"));
+    assertThat(start.isEnabled()).isFalse();
+    new Actions(browser.driver).moveToElement(start).click().perform();
+
+    // then every problem shows at once, in Chinese, next to its field
+    browser.wait.until(d -> error("Field_Phone") != null && error("Field_IdNumber") != null
+        && error("Field_Email") != null && error("Field_Description") != null);
+    browser.screenshot("desk-start-form-errors");
+    assertThat(error("Field_Phone")).contains("请填写11位手机号码");
+    assertThat(error("Field_IdNumber")).contains("居民身份证号码应为18位");
+    assertThat(error("Field_Email")).contains("电子邮箱");
+    assertThat(error("Field_Description")).isEqualTo("此项必须填写。");
+    assertThat(modalText()).doesNotContain("Field is required", "Field must");
+
+    // and the date picker speaks Chinese, starts the week on Monday and offers no day after today
+    browser.click(input("Field_ReceivedOn"));
+    WebElement calendar = browser.waitFor(By.cssSelector(".flatpickr-calendar.open"));
+    List<String> weekdays = new ArrayList<>();
+    calendar.findElements(By.cssSelector(".flatpickr-weekday")).forEach(w -> weekdays.add(w.getText().strip()));
+    assertThat(weekdays).containsExactly("一", "二", "三", "四", "五", "六", "日");
+    assertThat(calendar.getText()).contains(monthName(today().getMonthValue()));
+    assertThat(calendar.findElements(By.cssSelector(".flatpickr-day.today"))).hasSize(1);
+    List<WebElement> tomorrow = calendar.findElements(By.cssSelector(".flatpickr-day[aria-label]")).stream()
+        .filter(day -> day.getDomAttribute("class").contains("flatpickr-disabled")).toList();
+    if (today().plusDays(1).getMonth() == today().getMonth()) {
+      assertThat(tomorrow).as("days after today are disabled").isNotEmpty();
+    }
+    browser.screenshot("desk-start-form-date-picker");
+
+    // when intake presses Esc (calendar first, then the dialog) and does not want to lose the typing
+    // (the page's confirm() is answered "no" by the test and records its question)
+    browser.driver.executeScript(
+        "window.gkAsked = []; window.confirm = question => { window.gkAsked.push(question); return false; };");
+    new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+    browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+    assertThat(asked()).as("Esc in the date picker closes the picker only").isEmpty();
+    new Actions(browser.driver).sendKeys(Keys.ESCAPE).perform();
+    browser.wait.until(d -> asked().size() == 1);
+    assertThat(asked()).containsExactly("放弃已填写的内容？");
+    // then the dialog is still there with what was typed
+    assertThat(browser.driver.findElements(By.cssSelector(".modal"))).hasSize(1);
+    assertThat(input("Field_ApplicantName").getDomProperty("value")).isEqualTo("张三丰");
+
+    // and so after a click beside the dialog
+    // (the dialog is centred and 900 px wide in a 1440 px window: x = 30 is beside it, on the backdrop)
+    new Actions(browser.driver).moveToLocation(30, 400).click().perform();
+    browser.wait.until(d -> asked().size() == 2);
+    assertThat(browser.driver.findElements(By.cssSelector(".modal"))).hasSize(1);
+    assertThat(input("Field_ApplicantName").getDomProperty("value")).isEqualTo("张三丰");
+
+    // when intake corrects the mistakes, completes the form and registers
+    retype("Field_IdNumber", "11010519491231002X");
+    retype("Field_Phone", "13812345678");
+    retype("Field_Email", "zhangsan@example.cn");
+    choose("申请方式", "当面");
+    // received yesterday (Beijing): never after the browser's today, whatever the browser's time zone
+    retype("Field_ReceivedOn", today().minusDays(1).toString());
+    input("Field_ReceivedOn").sendKeys(Keys.TAB);
+    type("Field_Description", "2025年楚雄市城市道路改造项目的立项批复文件\n及其附件");
+    browser.wait.until(d -> browser.driver.findElements(By.cssSelector(".modal .fjs-form-field-error")).isEmpty());
+    browser.screenshot("desk-start-form-filled");
+    browser.click(browser.driver.findElement(By.cssSelector(".modal button[ng-click^='startProcessInstance']")));
+
+    // then the new case number is shown to be written on the receipt, and it is the case registered
+    WebElement started = browser.waitFor(By.cssSelector(".gk-started"));
+    registered = started.getDomAttribute("data-case-number");
+    assertThat(started.getText()).contains("已登记，案件编号：" + registered, "收件回执");
+    assertThat(registered).matches("〔\\d{4}〕第\\d+号");
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(registered).singleResult();
+    assertThat(instance).isNotNull();
+    // by default the screening task waits in 本组待办 to be claimed
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
+        .getAssignee()).isNull();
+    browser.screenshot("desk-start-form-registered");
+  }
+
+  // ---- the task list ----
+
+  @Test
+  @Order(2)
+  void taskListShowsCaseApplicantDueDateAndWorkingDaysAndFindsACaseByNumber() {
+    ProcessInstance other = driver.startAs("intake", "disclosure-request", request("李小龙", today()));
+    browser.login("tasklist", "intake");
+    browser.click(browser.waitFor(By.partialLinkText("本组待办")));
+    // the list is ordered by due date and, in a shared test context, holds other tests' older cases in front
+    // of these two (beyond its first page): each is found by its case number
+
+    // when intake searches by the case number, then only that case's task is listed, and its card tells the
+    // case: number, applicant in full for intake, due date, working days left
+    WebElement card = search(registered);
+    assertThat(card.getText()).contains(registered, "申请人：张三丰", "期限 ", "剩余");
+    browser.screenshot("desk-tasklist-search");
+    assertThat(search(other.getBusinessKey()).getText()).contains(other.getBusinessKey(), "申请人：李小龙");
+    browser.screenshot("desk-tasklist-cards");
+  }
+
+  @Test
+  @Order(3)
+  void aHandlerSeesTheApplicantMasked() {
+    ProcessInstance pi = driver.startAs("intake", "disclosure-request", request("王五六", today()));
+    driver.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
+    browser.login("tasklist", "handler");
+    browser.click(browser.waitFor(By.partialLinkText("本组待办")));
+
+    WebElement card = search(pi.getBusinessKey());
+    assertThat(card.getText()).contains("申请人：王**", "期限 ").doesNotContain("王五六");
+    browser.screenshot("desk-tasklist-handler-masked");
+  }
+
+  // ---- claiming, the case page ----
+
+  @Test
+  @Order(4)
+  void anUnclaimedTaskExplainsClaimingAndOpensTheCasePageInANewTab() {
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(registered)
+        .singleResult().getId();
+    browser.login("tasklist", "intake");
+    browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+
+    // then the form says how 认领 works, before anything is claimed
+    WebElement note = browser.waitFor(By.cssSelector(".gk-claim-note"));
+    assertThat(note.getText()).contains("认领", "我的待办", "取消认领");
+    WebElement link = browser.waitFor(By.cssSelector(".fjs-container a[href*='/cases/']"));
+    browser.wait.until(d -> "_blank".equals(link.getDomAttribute("target")));
+    browser.screenshot("desk-task-unclaimed");
+
+    // when intake follows the case link without claiming: a new tab with the case page
+    String tasklist = browser.driver.getWindowHandle();
+    browser.click(link);
+    browser.wait.until(d -> d.getWindowHandles().size() == 2);
+    String caseTab = browser.driver.getWindowHandles().stream().filter(h -> !h.equals(tasklist)).findFirst()
+        .orElseThrow();
+    browser.driver.switchTo().window(caseTab);
+    browser.waitFor(By.cssSelector(".case-header"));
+    assertThat(browser.driver.findElement(By.cssSelector(".case-number")).getText()).isEqualTo(registered);
+    assertThat(browser.driver.findElement(By.cssSelector(".case-applicant")).getText()).isEqualTo("张三丰");
+    assertThat(browser.bodyText()).contains("办理中", "返回任务办理", "登记申请", "受理");
+    browser.screenshot("desk-case-page-from-task");
+    browser.driver.close();
+    browser.driver.switchTo().window(tasklist);
+  }
+
+  @Test
+  @Order(5)
+  void aReturnWithoutReasonIsRefusedInTheForm() {
+    ProcessInstance pi = atSecrecyReview(request("赵六", today()));
+    Task review = driver.task(pi, "Task_SecrecyReview");
+    browser.login("tasklist", "reviewer");
+    browser.open("/camunda/app/tasklist/default/#/?task=" + review.getId());
+    browser.click(browser.waitFor(By.cssSelector("button.claim")));
+    browser.waitFor(By.cssSelector(".fjs-form-field-select"));
+
+    // when the reviewer chooses 退回 and completes without a reason
+    choose("保密审查结论", "退回");
+    WebElement complete = browser.waitFor(By.cssSelector("button.btn-primary[ng-click^='complete']"));
+    browser.wait.until(ExpectedConditions.elementToBeClickable(complete));
+    browser.click(complete);
+
+    // then the form says so beside the reason, and the task is still open
+    WebElement refusal = browser.waitFor(By.cssSelector(".gk-return-reason-error"));
+    assertThat(refusal.getText()).isEqualTo("退回时必须填写理由。");
+    browser.screenshot("desk-return-without-reason");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
+    // when the reason is given, the return goes through
+    browser.driver.findElement(By.cssSelector("textarea[id$='Field_SecrecyReviewComment']"))
+        .sendKeys("第三段涉及个人隐私，请删除后再送审。");
+    browser.wait.until(d -> d.findElements(By.cssSelector(".gk-return-reason-error")).isEmpty());
+    browser.click(browser.driver.findElement(By.cssSelector("button.btn-primary[ng-click^='complete']")));
+    browser.wait.until(d -> engine.getTaskService().createTaskQuery().taskId(review.getId()).count() == 0);
+
+    // and the case page tells it in Chinese, with names
+    browser.open("/cases/" + pi.getBusinessKey());
+    browser.waitFor(By.cssSelector(".case-header"));
+    String page = browser.bodyText();
+    assertThat(page).contains("予以公开", "退回", "保密审查", "第三段涉及个人隐私")
+        .doesNotContain("DISCLOSE", "RETURNED", "APPROVED", "赵六");
+    browser.screenshot("desk-case-page-returned");
+  }
+
+  // ---- Cockpit ----
+
+  @Test
+  @Order(6)
+  void supervisorSeesSupervisionFirstAndTheCaseOfAnInstance() {
+    browser.login("cockpit", "supervisor");
+    WebElement supervision = browser.waitFor(By.cssSelector("section.gk-sv[data-gk-supervision='all']"));
+    WebElement rightNow = browser.waitFor(By.cssSelector(".dashboard section.actual"));
+    assertThat(supervision.getLocation().getY()).as("督办 above Cockpit's own figures")
+        .isLessThan(rightNow.getLocation().getY());
+    assertThat(browser.bodyText()).doesNotContain("自定义插件");
+    browser.screenshot("desk-cockpit-dashboard");
+
+    ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(registered).singleResult();
+    browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime");
+    WebElement tab = browser.waitFor(By.cssSelector(".gk-case"));
+    assertThat(tab.getText()).contains(registered, "张**（自然人）", "当面").doesNotContain("张三丰");
+    browser.screenshot("desk-cockpit-instance-case");
+  }
+
+  // ---- helpers ----
+
+  static Map<String, Object> request(String applicant, LocalDate receivedOn) {
+    Map<String, Object> fields = new java.util.HashMap<>(DeskIT.request(receivedOn.toString()));
+    fields.put("applicantName", applicant);
+    return fields;
+  }
+
+  ProcessInstance atSecrecyReview(Map<String, Object> fields) {
+    ProcessInstance pi = driver.startAs("intake", "disclosure-request", fields);
+    driver.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
+    driver.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "DECIDE", "outcome", "DISCLOSE",
+        "provisionGuidance", "电子邮件发送", "decisionReason", "属于公开范围"));
+    return pi;
+  }
+
+  void openStartForm() {
+    browser.click(browser.waitFor(By.cssSelector("li.start-process-action a")));
+    browser.click(browser.waitFor(By.partialLinkText("政府信息公开申请办理")));
+    browser.waitForText("收到政府信息公开申请");
+  }
+
+  /** The input of a form field (a date field's input is "<id>-date"). */
+  WebElement input(String fieldId) {
+    return browser.waitFor(By.cssSelector(":is(input, textarea):is([id$='" + fieldId + "'], [id$='" + fieldId
+        + "-date'])"));
+  }
+
+  void type(String fieldId, String text) {
+    input(fieldId).sendKeys(text);
+  }
+
+  void retype(String fieldId, String text) {
+    WebElement input = input(fieldId);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    input.sendKeys(text);
+  }
+
+  /** Picks an option of the form-js select labelled {@code label}. */
+  void choose(String label, String option) {
+    WebElement field = browser.waitFor(By.xpath("//div[contains(@class,'fjs-form-field-select')]"
+        + "[.//label[starts-with(normalize-space(), '" + label + "')]]"));
+    // the form may still be settling after a claim: retry a click another element took
+    for (int attempt = 1; ; attempt++) {
+      try {
+        browser.click(field.findElement(By.cssSelector(".fjs-input-group")));
+        break;
+      } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        browser.wait.until(ExpectedConditions.elementToBeClickable(field.findElement(By.cssSelector(".fjs-input-group"))));
+        browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+      }
+    }
+    browser.click(browser.waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][starts-with(normalize-space(), '"
+        + option + "')]")));
+  }
+
+  /** The message shown beside a field, or null. */
+  String error(String fieldId) {
+    List<WebElement> errors = browser.driver.findElements(By.cssSelector("[id$='" + fieldId + "-error-message']"));
+    return errors.isEmpty() || errors.get(0).getText().isBlank() ? null : errors.get(0).getText().strip();
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> asked() {
+    return (List<String>) browser.driver.executeScript("return window.gkAsked || [];");
+  }
+
+  String modalText() {
+    return browser.driver.findElement(By.cssSelector(".modal")).getText();
+  }
+
+  List<WebElement> cards() {
+    return browser.driver.findElements(By.cssSelector("li.task .gk-card"));
+  }
+
+  /** Searches the task list for a case number and returns the one card then listed, that case's. */
+  WebElement search(String caseNumber) {
+    WebElement input = browser.waitFor(By.cssSelector(".gk-case-search"));
+    input.clear();
+    input.sendKeys(caseNumber);
+    browser.click(browser.driver.findElement(By.cssSelector(".gk-search button[type=submit]")));
+    browser.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> cards().size() == 1
+        && caseNumber.equals(cards().get(0).getDomAttribute("data-case-number")));
+    return card(caseNumber);
+  }
+
+  /** The card of a case's task; the desk redraws the cards when the list reloads, so a stale one is looked up again. */
+  WebElement card(String caseNumber) {
+    return browser.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> cards().stream()
+        .filter(c -> caseNumber.equals(c.getDomAttribute("data-case-number"))).findFirst().orElse(null));
+  }
+
+  static String monthName(int month) {
+    return new String[] {"一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"}[month - 1];
+  }
+}

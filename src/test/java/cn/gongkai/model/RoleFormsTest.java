@@ -1,0 +1,64 @@
+package cn.gongkai.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each role's form shows, read-only, what that role decides on (issue 12, "Forms"). */
+class RoleFormsTest {
+
+  static Map<String, JsonNode> fields(String form) throws Exception {
+    JsonNode root = new ObjectMapper().readTree(Path.of("forms", form + ".form").toFile());
+    Map<String, JsonNode> byKey = new HashMap<>();
+    for (JsonNode c : root.path("components")) {
+      if (c.hasNonNull("key")) {
+        byKey.put(c.get("key").asText(), c);
+      }
+    }
+    return byKey;
+  }
+
+  static void assertReadOnly(String form, String... keys) throws Exception {
+    Map<String, JsonNode> fields = fields(form);
+    for (String key : keys) {
+      assertThat(fields).as(form + " shows " + key).containsKey(key);
+      JsonNode f = fields.get(key);
+      assertThat(f.path("disabled").asBoolean() || f.path("readonly").asBoolean())
+          .as(form + ": " + key + " is read-only").isTrue();
+    }
+  }
+
+  @Test
+  void screeningShowsTheApplicantChannelReceiptDateAndRequest() throws Exception {
+    assertReadOnly("screen-request", "applicantNameMasked", "applicantType", "channel", "receivedOn", "description");
+    // personal data never reaches a form: it stays in the register
+    assertThat(fields("screen-request")).doesNotContainKeys("applicantName", "idNumber", "phone");
+  }
+
+  @Test
+  void reviewsShowTheRequestTheDecisionItsReasonsAndTheGuidance() throws Exception {
+    for (String form : new String[] {"secrecy-review", "legal-review"}) {
+      assertReadOnly(form, "description", "outcome", "decisionReason", "provisionGuidance");
+    }
+  }
+
+  @Test
+  void signOffShowsTheSecrecyAndLegalReviewResults() throws Exception {
+    assertReadOnly("sign-off-reply", "secrecyReviewResult", "secrecyReviewComment", "legalReviewResult",
+        "legalReviewComment");
+  }
+
+  @Test
+  void deliveryAsksForTheTrackingNumberOnlyForPost() throws Exception {
+    JsonNode tracking = fields("deliver-reply").get("trackingNumber");
+    assertThat(tracking).isNotNull();
+    assertThat(tracking.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(tracking.path("conditional").path("hide").asText()).isEqualTo("=replyDeliveryMethod != \"POST\"");
+    assertThat(tracking.path("disabled").asBoolean()).isFalse();
+  }
+}
