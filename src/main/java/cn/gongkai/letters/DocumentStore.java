@@ -150,6 +150,17 @@ class DocumentStore {
         .single() > 0;
   }
 
+  /** Whether the register has closed the case (a disclosure request's status CLOSED); other kinds: never. */
+  boolean isClosed(String caseKind, long caseId) {
+    if (!CaseRef.DISCLOSURE.equals(caseKind)) {
+      return false;
+    }
+    return jdbc.sql("SELECT COUNT(*) FROM gk_disclosure_case WHERE id = ? AND status = 'CLOSED'")
+        .param(caseId)
+        .query(Long.class)
+        .single() > 0;
+  }
+
   private static StoredDocument document(ResultSet rs, int row) throws SQLException {
     CaseRef ref = new CaseRef(rs.getString("case_kind"), rs.getLong("case_id"), rs.getString("case_number"),
         rs.getString("agency_code"));

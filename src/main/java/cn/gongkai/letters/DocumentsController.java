@@ -109,6 +109,12 @@ class DocumentsController {
     return ResponseEntity.status(HttpStatus.CREATED).body(view(stored, request));
   }
 
+  /** A closed case's letters are the record: a new version conflicts with it. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(CaseClosedException.class)
+  ResponseEntity<?> closed(CaseClosedException e, HttpServletRequest request) {
+    return ErrorResponses.answer(request, HttpStatus.CONFLICT, e.problems().get(0).message(), e.problems());
+  }
+
   @PostMapping("/documents/{id}/deliveries")
   ResponseEntity<Delivery> recordDelivery(
       @PathVariable long id, @RequestBody DeliveryRequest body, HttpServletRequest request) {

@@ -153,6 +153,9 @@ public class Letters {
   public StoredDocument addVersion(long documentId, String fileName, byte[] content, String user) {
     requireUser(user);
     StoredDocument document = lockOpen(documentId);
+    if (store.isClosed(document.caseRef().kind(), document.caseRef().id())) {
+      throw new CaseClosedException(document.caseRef().caseNumber());
+    }
     String contentType = contentType(content);
     String name = fileName == null || fileName.isBlank() ? document.fileName(".docx") : fileName.strip();
     if (name.length() > 300) {
@@ -289,7 +292,7 @@ public class Letters {
 
   private void refuseIfArchived(CaseRef ref) {
     if (store.isArchived(ref.kind(), ref.id())) {
-      throw new BadRequestException("case", "案件 " + ref.caseNumber() + " 已归档，不能再增加或修改文书");
+      throw new CaseClosedException(ref.caseNumber());
     }
   }
 

@@ -70,6 +70,11 @@ class CasePageController {
         : Labelled.parse(ExemptionCode.class, full.outcomeCode()).map(ExemptionCode::label).orElse(full.outcomeCode()));
     model.addAttribute("documents", letters.documents(
         new CaseRef(CaseRef.DISCLOSURE, full.id(), full.caseNumber(), full.agencyCode())));
+    // a closed case's letters are part of the archived record; who may add a corrected version: the API's editors
+    boolean closed = full.status() == CaseStatus.CLOSED || full.archivedAt() != null;
+    model.addAttribute("closed", closed);
+    model.addAttribute("mayUpload", !closed && java.util.stream.Stream.of(Roles.INTAKE, Roles.HANDLER,
+        Roles.REVIEWER, Roles.LEGAL, Roles.LEADER, Roles.ADMIN).anyMatch(request::isUserInRole));
     model.addAttribute("explanation", view.explain(full, view.currentDeadline(full)));
     model.addAttribute("changes", changes);
     model.addAttribute("pauseLabel", CaseView.pauseLabel(full.pauseReason()));

@@ -112,11 +112,18 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  /** gongkai's own administration pages post forms from the session (their Origin is checked first). */
+  /**
+   * gongkai's own pages post forms from the session (their Origin is checked first): the administration pages
+   * and the case page's upload of a corrected letter version.
+   */
   private static boolean isOwnPage(HttpServletRequest request) {
-    return request.getRequestURI().startsWith(request.getContextPath() + "/security/")
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return (path.startsWith("/security/") || CASE_PAGE_UPLOAD.matcher(path).matches())
         && (request.getHeader("Origin") != null || request.getHeader("Referer") != null);
   }
+
+  private static final java.util.regex.Pattern CASE_PAGE_UPLOAD =
+      java.util.regex.Pattern.compile("/api/documents/[0-9]{1,18}/versions");
 
   private static boolean isSafe(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());

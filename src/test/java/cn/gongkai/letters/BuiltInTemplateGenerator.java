@@ -109,9 +109,10 @@ final class BuiltInTemplateGenerator {
       }
       case PARTIAL -> {
         body.add(OUTCOME_OPENING);
-        body.add("您申请获取的政府信息中，部分内容属于不予公开的范围。本机关对能够区分处理的可以公开部分予以公开，"
-            + "对其余部分不予公开。{{答复决定}}");
-        body.add("可以公开部分的提供方式：{{指引}}");
+        // Reg. Art. 37: the releasable part is provided, the withheld part is explained; kept to two paragraphs so
+        // the signature stays on the body's page with the two-sentence remedy clause
+        body.add("您申请获取的政府信息中部分内容不予公开，本机关作区分处理，对可以公开部分予以公开。{{答复决定}}"
+            + "提供方式：{{指引}}");
         body.add("不予公开部分的理由：{{理由}}");
       }
       case REFUSE -> {

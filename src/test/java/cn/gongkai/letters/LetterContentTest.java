@@ -28,7 +28,7 @@ class LetterContentTest {
   static final Map<LetterKind, String> DECISION_WORDING = new EnumMap<>(Map.ofEntries(
       Map.entry(LetterKind.ALREADY_PUBLIC, "本机关已经主动公开"),
       Map.entry(LetterKind.DISCLOSE, "本机关决定予以公开"),
-      Map.entry(LetterKind.PARTIAL, "对其余部分不予公开"),
+      Map.entry(LetterKind.PARTIAL, "本机关作区分处理，对可以公开部分予以公开"),
       Map.entry(LetterKind.REFUSE, "本机关决定不予公开"),
       Map.entry(LetterKind.NOT_EXIST, "该政府信息不存在"),
       Map.entry(LetterKind.NOT_THIS_AGENCY, "不属于本机关负责公开的范围"),

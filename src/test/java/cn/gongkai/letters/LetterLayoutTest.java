@@ -172,9 +172,7 @@ class LetterLayoutTest {
       int full = pages(Files.readAllBytes(work.resolve(kind.name() + "-full.pdf")));
       int body = pages(Files.readAllBytes(work.resolve(kind.name() + "-body.pdf")));
       assertThat(full).as(kind + " pages").isPositive();
-      // known: the 部分公开 reply (two remedy sentences) still puts its signature on a second page at 24 pt lines;
-      // left for the lead (shorter standard text or a smaller 版心 is a drafting decision), reported
-      if (full != body && kind != LetterKind.PARTIAL) {
+      if (full != body) {
         spilled.add(kind + ": " + body + " page(s) of body, " + full + " with the signature");
       }
     }
