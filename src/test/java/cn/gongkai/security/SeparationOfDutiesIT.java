@@ -83,16 +83,6 @@ class SeparationOfDutiesIT {
   }
 
   @Test
-  void camundaAdminsAuthorizationPageRefusesItToo() {
-    Http admin = Http.session(port);
-    assertThat(admin.webappLogin("admin", "secadmin", "demo").statusCode()).isEqualTo(200);
-    HttpResponse<String> refused = admin.post("/camunda/api/engine/engine/default/authorization/create",
-        grant("\"groupId\":\"secadmin\""), "X-XSRF-TOKEN", admin.csrfToken());
-    assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(refused.body()).contains(REFUSED);
-  }
-
-  @Test
   void theEngineApiRefusesItForJavaCallers() {
     IdentityService identity = engine.getIdentityService();
     AuthorizationService authorizations = engine.getAuthorizationService();
@@ -123,16 +113,6 @@ class SeparationOfDutiesIT {
             .as(user + " in " + group).isZero();
       }
     }
-    // nor over Camunda Admin
-    Http admin = Http.session(port);
-    assertThat(admin.webappLogin("admin", "sysadmin", "demo").statusCode()).isEqualTo(200);
-    assertThat(admin.send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create("http://localhost:" + port
-                + "/camunda/api/engine/engine/default/group/secadmin/members/sysadmin"))
-        .header("X-XSRF-TOKEN", admin.csrfToken())
-        .PUT(java.net.http.HttpRequest.BodyPublishers.noBody())).statusCode()).isEqualTo(403);
-    assertThat(engine.getIdentityService().createUserQuery().userId("sysadmin").memberOfGroup("secadmin").count())
-        .isZero();
   }
 
   @Test
