@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gongkai.supervision.Browser;
 import cn.gongkai.testing.EngineDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -54,6 +56,9 @@ class DeskBrowserIT {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired cn.gongkai.request.CaseRegister register;
+  @Autowired cn.gongkai.letters.CaseArchive archive;
+  @Autowired cn.gongkai.letters.Letters letters;
 
   Browser browser;
   EngineDriver driver;
@@ -308,12 +313,261 @@ class DeskBrowserIT {
     browser.screenshot("desk-cockpit-instance-case");
   }
 
+  // ---- refusals of the server ----
+
+  @Test
+  @Order(7)
+  void aServerRefusalIsOnePlainChineseSentenceThatGoesOnceCorrected() {
+    browser.login("tasklist", "intake");
+    openStartForm();
+    // given a form the browser cannot fault: an ID number of the right length whose check digit is wrong
+    type("Field_ApplicantName", "孙七");
+    choose("申请人类型", "自然人");
+    choose("身份证件类型", "居民身份证");
+    type("Field_IdNumber", "110105194912310021");
+    type("Field_Phone", "13812345678");
+    choose("申请方式", "当面");
+    retype("Field_ReceivedOn", today().toString());
+    input("Field_ReceivedOn").sendKeys(Keys.TAB);
+    type("Field_Description", "楚雄市2025年度财政预算执行情况");
+
+    // when intake registers it, twice
+    startButtonClick();
+    browser.wait.until(d -> refusals().size() == 1);
+    startButtonClick();
+    browser.wait.until(d -> refusals().size() == 1 && serverError("Field_IdNumber") != null);
+
+    // then one banner says it in plain Chinese, without the engine's prefix, ids or variable names,
+    // and the field says it too
+    String banner = refusals().get(0).getText();
+    assertThat(banner).contains("未能登记", "证件号码不是有效的居民身份证号码（校验位不符）")
+        .doesNotContain("Cannot", "instantiate", "disclosure-request", "idNumber", "ENGINE", "Exception");
+    assertThat(serverError("Field_IdNumber")).isEqualTo("证件号码不是有效的居民身份证号码（校验位不符）。");
+    browser.screenshot("desk-start-form-refused");
+
+    // when the number is corrected, the refusal goes at once, and the request is registered
+    retype("Field_IdNumber", "11010519491231002X");
+    browser.wait.until(d -> refusals().isEmpty() && serverError("Field_IdNumber") == null);
+    startButtonClick();
+    WebElement started = browser.waitFor(By.cssSelector(".gk-started"));
+    assertThat(started.getText()).contains("已登记，案件编号：");
+    assertThat(refusals()).isEmpty();
+  }
+
+  // ---- each role sees what it decides on ----
+
+  @Test
+  @Order(8)
+  void screeningShowsApplicantChannelReceiptDateAndRequest() {
+    ProcessInstance pi = driver.startAs("intake", "disclosure-request", request("周八", today()));
+    String form = openTask(pi, "Task_ScreenRequest", "intake");
+    assertThat(form).contains(pi.getBusinessKey(), "周**", "自然人", "当面", today().toString(),
+        "2025年度楚雄市城市道路维修工程招标文件", "审核结论").doesNotContain("NATURAL_PERSON", "IN_PERSON");
+    browser.screenshot("desk-role-screening");
+  }
+
+  @Test
+  @Order(9)
+  void secrecyReviewShowsTheRequestTheDecisionAndItsReasons() {
+    ProcessInstance pi = atSecrecyReviewPartly(request("吴九", today()));
+    String form = openTask(pi, "Task_SecrecyReview", "reviewer");
+    assertThat(form).contains("2025年度楚雄市城市道路维修工程招标文件", "部分公开", "保护第三方合法权益",
+        "第三部分涉及投标企业的商业秘密", "电子邮件发送", "保密审查结论").doesNotContain("PARTIAL", "THIRD_PARTY");
+    browser.screenshot("desk-role-secrecy-review");
+  }
+
+  @Test
+  @Order(10)
+  void signOffShowsTheSecrecyAndLegalReviewResults() {
+    ProcessInstance pi = atSignOff(request("郑十", today()));
+    String form = openTask(pi, "Task_SignOffReply", "leader");
+    assertThat(form).contains("部分公开", "保密审查结论", "通过", "未发现涉密内容", "法制审核结论", "理由和依据充分",
+        "签发结论").doesNotContain("APPROVED", "PARTIAL");
+    browser.screenshot("desk-role-sign-off");
+  }
+
+  @Test
+  @Order(11)
+  void deliveryIsPrefilledByPostAndKeepsTheTrackingNumberOnTheCasePageAndInTheArchive() throws Exception {
+    ProcessInstance pi = atSignOff(request("冯十一", today()));
+    driver.complete(pi, "Task_SignOffReply", "leader", Map.of("signOffResult", "APPROVED",
+        "signedOn", today().toString()));
+    String form = openTask(pi, "Task_DeliverReply", "intake");
+
+    // then the applicant's choice (by post) is already chosen, with the fields a posting needs
+    assertThat(form).contains("邮寄送达", "交邮日期", "挂号信/EMS 单号");
+    retype("Field_RepliedOn", today().toString());
+    input("Field_RepliedOn").sendKeys(Keys.TAB);
+    type("Field_TrackingNumber", "XA123456789CN");
+
+    // when intake completes without the posting date (the server's check), the task form says so in Chinese
+    completeButtonClick();
+    browser.wait.until(d -> refusals().size() == 1 && serverError("Field_PostedOn") != null);
+    assertThat(refusals().get(0).getText()).contains("未能提交", "交邮日期")
+        .doesNotContain("Cannot", "submit", "postedOn", "ENGINE", pi.getId());
+    browser.screenshot("desk-role-delivery-refused");
+
+    // when the date is given, the refusal goes and the reply is recorded
+    retype("Field_PostedOn", today().toString());
+    input("Field_PostedOn").sendKeys(Keys.TAB);
+    browser.wait.until(d -> refusals().isEmpty() && serverError("Field_PostedOn") == null);
+    browser.screenshot("desk-role-delivery");
+    completeButtonClick();
+    browser.wait.until(d -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
+        .count() == 0);
+
+    // then the case page shows the tracking number and who did what, by name, in Chinese
+    browser.open("/cases/" + pi.getBusinessKey());
+    browser.waitFor(By.cssSelector(".case-header"));
+    assertThat(browser.driver.findElement(By.id("reply-tracking-number")).getText()).isEqualTo("XA123456789CN");
+    assertThat(browser.driver.findElement(By.cssSelector(".case-state")).getText()).isEqualTo("已办结");
+    assertThat(browser.bodyText()).contains("邮寄送达", "部分公开", "通过", "签发", "受理员", "承办员", "审查员",
+        "法制员", "领导", "已归档，文书不可更改。", "返回任务办理")
+        .doesNotContain("APPROVED", "PARTIAL", "POST", "上传更正版本");
+    List<String> actors = browser.driver.findElements(By.cssSelector("tr.step td.actor")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(actors).doesNotContain("intake", "handler", "reviewer", "legal", "leader", "");
+    browser.screenshot("desk-case-page-delivered");
+
+    // and the archive keeps it
+    cn.gongkai.request.DisclosureCase c = register.findByNumber(pi.getBusinessKey()).orElseThrow();
+    String registerJson = zipEntry(archive.content(
+        new cn.gongkai.letters.CaseRef(cn.gongkai.letters.CaseRef.DISCLOSURE, c.id(), c.caseNumber(),
+            c.agencyCode())), "register.json");
+    assertThat(registerJson).contains("\"replyTrackingNumber\":\"XA123456789CN\"");
+  }
+
+  // ---- the case page: a corrected letter ----
+
+  @Test
+  @Order(12)
+  void aCorrectedLetterIsUploadedFromTheCasePageWithAChineseAnswer() throws Exception {
+    ProcessInstance pi = atSecrecyReview(request("陈十二", today()));
+    browser.login("tasklist", "handler");
+    browser.open("/cases/" + pi.getBusinessKey());
+    WebElement row = browser.waitFor(By.xpath("//tr[contains(@class,'document')][.//form[contains(@class,'upload-version')]]"));
+    long documentId = Long.parseLong(row.getDomAttribute("data-document-id"));
+    assertThat(row.findElement(By.cssSelector(".document-version")).getText()).isEqualTo("第1版");
+
+    // when the handler picks a file that is not a letter, it is refused beside the control, in Chinese
+    Path dir = Files.createTempDirectory("gongkai-upload-");
+    Path notes = Files.writeString(dir.resolve("说明.txt"), "不是文书");
+    upload(row, notes);
+    assertThat(uploadResult(row)).isEqualTo("只能上传 Word 文档（.docx）或 PDF 文件。");
+    Path fake = Files.writeString(dir.resolve("答复书.docx"), "不是 Word 文档");
+    upload(row, fake);
+    browser.wait.until(d -> uploadResult(row).startsWith("只能上传"));
+    assertThat(uploadResult(row)).isEqualTo("只能上传 Word 文档（.docx）或 PDF 文件。");
+    assertThat(browser.bodyText()).doesNotContain("\"status\"", "errors", "{");
+    browser.screenshot("desk-case-page-upload-refused");
+
+    // when a corrected Word document is uploaded
+    Path corrected = Files.write(dir.resolve("答复书（更正）.docx"), letters.content(documentId, null).content());
+    upload(row, corrected);
+    browser.wait.until(d -> uploadResult(row).startsWith("已上传"));
+
+    // then the page says so and lists the new version, without leaving the page
+    assertThat(uploadResult(row)).isEqualTo("已上传更正版本，现为第2版。");
+    assertThat(row.findElement(By.cssSelector(".document-version")).getText()).isEqualTo("第2版");
+    assertThat(browser.driver.getCurrentUrl()).contains("/cases/");
+    assertThat(letters.versions(documentId)).hasSize(2);
+    browser.screenshot("desk-case-page-upload-done");
+
+    // and a supervisor, who may not upload, sees no upload control
+    browser.login("cockpit", "supervisor");
+    browser.open("/cases/" + pi.getBusinessKey());
+    browser.waitFor(By.cssSelector(".case-header"));
+    assertThat(browser.driver.findElements(By.cssSelector("form.upload-version"))).isEmpty();
+    assertThat(browser.bodyText()).doesNotContain("上传更正版本");
+  }
+
   // ---- helpers ----
 
   static Map<String, Object> request(String applicant, LocalDate receivedOn) {
     Map<String, Object> fields = new java.util.HashMap<>(DeskIT.request(receivedOn.toString()));
     fields.put("applicantName", applicant);
     return fields;
+  }
+
+  /** A partial disclosure (a third party's secrets withheld) waiting for the secrecy review; the applicant wants post. */
+  ProcessInstance atSecrecyReviewPartly(Map<String, Object> fields) {
+    fields.put("deliveryMethod", "POST");
+    ProcessInstance pi = driver.startAs("intake", "disclosure-request", fields);
+    driver.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
+    driver.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "DECIDE", "outcome", "PARTIAL",
+        "exemptionCode", "THIRD_PARTY", "decisionReason", "第三部分涉及投标企业的商业秘密，不予公开，其余部分予以公开。",
+        "provisionGuidance", "电子邮件发送"));
+    return pi;
+  }
+
+  /** The partial disclosure past secrecy and legal review, waiting for 签发. */
+  ProcessInstance atSignOff(Map<String, Object> fields) {
+    ProcessInstance pi = atSecrecyReviewPartly(fields);
+    driver.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "APPROVED",
+        "secrecyReviewComment", "未发现涉密内容。"));
+    driver.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED",
+        "legalReviewComment", "不予公开的理由和依据充分。"));
+    return pi;
+  }
+
+  /** Opens the case's task in Tasklist as that user, claims it and returns what the form shows. */
+  String openTask(ProcessInstance pi, String taskKey, String user) {
+    Task task = driver.task(pi, taskKey);
+    browser.login("tasklist", user);
+    browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
+    browser.click(browser.waitFor(By.cssSelector("button.claim")));
+    browser.wait.until(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty()
+        && !d.findElements(By.cssSelector(".fjs-container .fjs-form-field")).isEmpty());
+    browser.waitForText(pi.getBusinessKey());
+    return formText();
+  }
+
+  /** What the form shows: its texts and labels, and the values in its fields. */
+  String formText() {
+    return (String) browser.driver.executeScript("""
+        const parts = [];
+        document.querySelectorAll('.fjs-container .fjs-form-field').forEach(field => {
+          parts.push(field.innerText);
+          field.querySelectorAll('input:not([type=hidden]), textarea').forEach(input => parts.push(input.value));
+        });
+        return parts.join('\\n');""");
+  }
+
+  /** The server's refusal shown beside a field, or null. */
+  String serverError(String fieldId) {
+    List<WebElement> errors = browser.driver.findElements(By.xpath("//div[contains(@class,'fjs-form-field')]"
+        + "[.//*[substring(@id, string-length(@id) - string-length('" + fieldId + "') + 1) = '" + fieldId + "'"
+        + " or substring(@id, string-length(@id) - string-length('" + fieldId + "-date') + 1) = '" + fieldId + "-date']]"
+        + "//*[contains(@class,'gk-server-error')]"));
+    return errors.isEmpty() ? null : errors.get(0).getText().strip();
+  }
+
+  /** The refusal banners Tasklist shows (未能登记 / 未能提交). */
+  List<WebElement> refusals() {
+    return browser.driver.findElements(By.cssSelector(".notifications .alert")).stream()
+        .filter(alert -> alert.getText().contains("未能登记") || alert.getText().contains("未能提交")).toList();
+  }
+
+  void startButtonClick() {
+    WebElement start = browser.driver.findElement(By.cssSelector(".modal button[ng-click^='startProcessInstance']"));
+    browser.wait.until(ExpectedConditions.elementToBeClickable(start));
+    browser.click(start);
+  }
+
+  void completeButtonClick() {
+    WebElement complete = browser.waitFor(By.cssSelector("button.btn-primary[ng-click^='complete']"));
+    browser.wait.until(ExpectedConditions.elementToBeClickable(complete));
+    browser.click(complete);
+  }
+
+  void upload(WebElement row, Path file) {
+    row.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+    browser.click(row.findElement(By.cssSelector("form.upload-version button[type=submit]")));
+    browser.wait.until(d -> !uploadResult(row).isEmpty() && !uploadResult(row).startsWith("正在上传"));
+  }
+
+  String uploadResult(WebElement row) {
+    return row.findElement(By.cssSelector(".upload-result")).getText().strip();
   }
 
   ProcessInstance atSecrecyReview(Map<String, Object> fields) {
@@ -401,6 +655,17 @@ class DeskBrowserIT {
   WebElement card(String caseNumber) {
     return browser.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> cards().stream()
         .filter(c -> caseNumber.equals(c.getDomAttribute("data-case-number"))).findFirst().orElse(null));
+  }
+
+  static String zipEntry(byte[] zip, String name) throws java.io.IOException {
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (entry.getName().equals(name)) {
+          return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError("no " + name + " in the archive");
   }
 
   static String monthName(int month) {

@@ -151,7 +151,8 @@ class LetterLayoutTest {
         + " (apt-get install -y libreoffice-writer-nogui fonts-noto-cjk)");
     // every letter, and the same letter cut after the body's last paragraph (特此答复。 and the like),
     // laid out by LibreOffice in one run
-    Path work = Files.createTempDirectory("gongkai-letter-layout-");
+    // kept under target/ so that a person can look at the PDFs
+    Path work = Files.createDirectories(Path.of("target", "letter-layout"));
     for (LetterKind kind : LetterKind.values()) {
       byte[] letter = render(kind, realistic(kind, false));
       Files.write(work.resolve(kind.name() + "-full.docx"), letter);

@@ -10,7 +10,9 @@
  * - closing the start dialog with Esc or a click beside it asks before discarding what was typed;
  * - Camunda Forms speak Chinese: validation messages next to the field, date pickers (months, weekdays, Monday
  *   first, yyyy-mm-dd), fact dates not in the future, and a 退回 needs its reason before the form is sent;
- * - a task's form says how 认领 works, and links to the case page open in a new tab.
+ * - a task's form says how 认领 works, and links to the case page open in a new tab;
+ * - a refusal of the server (start form, task form) is one plain Chinese sentence: no engine prefix, no ids, no
+ *   variable names; shown beside its field as well, and gone once the field is corrected or the form goes through.
  * Everything a person reads is Chinese; data is written with textContent, never as HTML.
  */
 
@@ -35,6 +37,10 @@ const STYLE = `
 .gk-started .gk-started-note { color: #555; margin: 0 0 10px; }
 .gk-claim-note { margin: 0 0 10px; padding: 8px 12px; background: #f4f8fc; border-left: 4px solid #1f6fb2; font-size: 13px; }
 .fjs-container .fjs-form-field-error { color: #b5152b; }
+/* one refusal at a time, 未能登记：…, the sentence in full */
+.notifications .alert .status + strong { display: none; }
+.notifications .alert .status:has(+ strong)::after { content: '：'; }
+.fjs-container .gk-server-error { color: #b5152b; }
 button[disabled][ng-click^="startProcessInstance"], button.btn-primary[disabled][ng-click^="complete"] { pointer-events: none; }
 .fjs-container textarea.fjs-textarea { min-height: 90px; }
 /* an unclaimed task's form lies under Tasklist's "not allowed" veil; its case link must stay usable */
@@ -180,6 +186,134 @@ function renderSearch(node) {
 let startDialogDirty = false;
 const STARTED_PATH = /\/process-definition\/[^/]+\/submit-form$/;
 
+// ---- refusals of the server: one plain Chinese sentence, beside the field, gone once corrected ----
+
+/** Form submissions: the start form and a task's form. */
+const SUBMIT_PATH = /\/(process-definition\/[^/]+\/submit-form|task\/[^/]+\/(submit-form|complete))$/;
+const UNEXPLAINED = '服务器未能处理本次提交，填写的内容没有保存。请检查后重试；如仍不成功，请联系系统管理员。';
+/** The banners Tasklist shows for a failed start or completion (locales/zh.json). */
+const REFUSAL_STATUSES = ['未能登记', '未能提交'];
+
+/**
+ * The refusal as a clerk reads it: without Camunda's "Cannot instantiate process definition <id>: " or
+ * "Cannot submit task form <id>: " prefixes and ENGINE codes, and without the variable names the server adds
+ * for API clients ("（idNumber）"), which name the fields to mark instead. Anything not in Chinese becomes one
+ * general sentence: an English engine message means nothing to a clerk.
+ */
+function plainRefusal(message) {
+  let text = String(message || '').trim();
+  text = text.replace(/^(?:Cannot [A-Za-z ]+? \S+: )+/, '');
+  const listener = text.match(/^ENGINE-\d+ There was an exception while invoking the TaskListener\. Message: '([\s\S]*)'$/);
+  if (listener) {
+    text = listener[1];
+  }
+  const problems = text.split('；').map(part => {
+    const keys = [];
+    const sentence = part.replace(/（([A-Za-z][A-Za-z0-9_]*)）/g, (match, key) => { keys.push(key); return ''; }).trim();
+    return { field: keys[0] || null, message: sentence };
+  }).filter(p => p.message);
+  if (!problems.length || problems.some(p => !/[\u4e00-\u9fff]/.test(p.message) || /[A-Z]+-\d{4,}/.test(p.message))) {
+    return { message: UNEXPLAINED, problems: [] };
+  }
+  const sentence = problems.map(p => p.message.replace(/[。；，]$/, '')).join('；') + '。';
+  return { message: sentence, problems: problems.filter(p => p.field) };
+}
+
+/** Closes the refusal banners Tasklist shows (through their own close buttons, so Tasklist forgets them). */
+function clearRefusalBanners() {
+  document.querySelectorAll('.notifications .alert').forEach(alert => {
+    const status = alert.querySelector('.status');
+    const close = alert.querySelector('button.close');
+    if (status && close && REFUSAL_STATUSES.includes(status.textContent.trim())) {
+      close.click();
+    }
+  });
+}
+
+function clearServerErrors(scope) {
+  (scope || document).querySelectorAll('.gk-server-error').forEach(node => node.remove());
+}
+
+/** The form-js field of a variable: its input's id ends in Field_<Key> (the forms' convention). */
+function fieldOf(key) {
+  const id = 'Field_' + key.charAt(0).toUpperCase() + key.substring(1);
+  const input = document.querySelector('.fjs-container :is(input, textarea)[id$="' + id + '"], '
+    + '.fjs-container :is(input, textarea)[id$="' + id + '-date"]');
+  return input ? input.closest('.fjs-form-field') : null;
+}
+
+let refusalShown = false;
+
+function showServerErrors(problems) {
+  clearServerErrors();
+  problems.forEach(problem => {
+    const field = fieldOf(problem.field);
+    if (field) {
+      field.appendChild(el('div', { class: 'fjs-form-field-error gk-server-error', 'data-field': problem.field,
+        text: problem.message + '。' }));
+    }
+  });
+  refusalShown = true;
+}
+
+/** A correction takes the refusal away: the field's own message at once, the banner with it. */
+function clearRefusalOnCorrection() {
+  const corrected = e => {
+    if (!refusalShown || !(e.target.closest && e.target.closest('.fjs-container'))) {
+      return;
+    }
+    const field = e.target.closest('.fjs-form-field');
+    const marked = field && field.querySelector('.gk-server-error');
+    if (marked) {
+      marked.remove();
+    }
+    // a refusal about this field (or about no field in particular) is answered by the correction
+    if (marked || !document.querySelector('.gk-server-error')) {
+      clearServerErrors();
+      clearRefusalBanners();
+      refusalShown = false;
+    }
+  };
+  document.addEventListener('input', corrected, true);
+  document.addEventListener('change', corrected, true);
+}
+
+/**
+ * Rewrites the body of a refused submission before Tasklist reads it, so that the banner it shows carries the
+ * plain sentence; the previous banner goes when the form is sent again.
+ */
+function rewriteRefusals(xhr) {
+  const text = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, 'responseText');
+  const response = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, 'response');
+  let rewritten = null;
+  const body = () => {
+    if (rewritten === null) {
+      const raw = text.get.call(xhr);
+      if (xhr.readyState !== 4 || xhr.status < 400) {
+        return raw;
+      }
+      let parsed = null;
+      try {
+        parsed = JSON.parse(raw);
+      } catch (e) {
+        parsed = null;
+      }
+      const refusal = plainRefusal(parsed && parsed.message);
+      showServerErrors(refusal.problems);
+      rewritten = JSON.stringify(Object.assign({}, parsed || {}, { type: 'BadUserRequestException',
+        message: refusal.message }));
+    }
+    return rewritten;
+  };
+  Object.defineProperty(xhr, 'responseText', { configurable: true, get: body });
+  Object.defineProperty(xhr, 'response', { configurable: true, get: () => {
+    if (xhr.readyState !== 4 || xhr.status < 400) {
+      return response.get.call(xhr);
+    }
+    return xhr.responseType === 'json' ? JSON.parse(body()) : body();
+  } });
+}
+
 /** Watches Tasklist's own calls (XMLHttpRequest) for a successful start through the start form. */
 function watchStarts() {
   const open = XMLHttpRequest.prototype.open;
@@ -190,6 +324,13 @@ function watchStarts() {
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
+    if (this.gkMethod === 'POST' && SUBMIT_PATH.test(this.gkUrl)) {
+      // sent again: the last refusal no longer stands, the answer to this one will say what is still wrong
+      clearRefusalBanners();
+      clearServerErrors();
+      refusalShown = false;
+      rewriteRefusals(this);
+    }
     if (this.gkMethod === 'POST' && STARTED_PATH.test(this.gkUrl)) {
       this.addEventListener('load', () => {
         if (this.status >= 200 && this.status < 300) {
@@ -507,6 +648,15 @@ function annotateTaskForm(root) {
   });
 }
 
+/** A banner that still carries an engine message (a call this plugin did not see): the plain sentence. */
+function plainBanners() {
+  document.querySelectorAll('.notifications .alert .message').forEach(message => {
+    if (/Cannot [A-Za-z ]+? \S+: |ENGINE-\d+/.test(message.textContent)) {
+      message.textContent = plainRefusal(message.textContent).message;
+    }
+  });
+}
+
 function watchForms() {
   let scheduled = false;
   const run = () => {
@@ -514,6 +664,7 @@ function watchForms() {
     translateErrors(document);
     localizeDatePickers(document);
     annotateTaskForm(document);
+    plainBanners();
   };
   new MutationObserver(() => {
     if (!scheduled) {
@@ -528,6 +679,7 @@ if (!window.gkDeskInstalled) {
   installStyle();
   watchStarts();
   guardStartDialog();
+  clearRefusalOnCorrection();
   guardReturnReasons();
   showAllMistakes();
   watchForms();
