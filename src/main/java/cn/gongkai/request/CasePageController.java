@@ -62,7 +62,8 @@ class CasePageController {
     // registering is the first step of every case (条例第二十九条), recorded on the register row itself
     steps.add(new Step("登记申请", full.receivedOn(), names.getOrDefault(full.registeredBy(), "系统"),
         full.registeredBy(), full.registeredAt(), null, null));
-    events.forEach(e -> steps.add(new Step(e.stepName(), e.factOn(), e.actor() == null ? "系统" : names.get(e.actor()),
+    // the register's own record of the registration (its decision is the case number) is that first step
+    events.stream().filter(e -> !"Task_RegisterRequest".equals(e.stepKey())).forEach(e -> steps.add(new Step(e.stepName(), e.factOn(), e.actor() == null ? "系统" : names.get(e.actor()),
         e.actor(), e.occurredAt(), decisions.label(e.stepKey(), e.decision()), e.comment())));
     model.addAttribute("steps", steps);
     model.addAttribute("names", names);

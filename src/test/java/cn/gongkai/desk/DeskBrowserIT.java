@@ -333,9 +333,9 @@ class DeskBrowserIT {
 
     // when intake registers it, twice
     startButtonClick();
-    browser.wait.until(d -> refusals().size() == 1);
+    until("desk-start-form-refused-once", d -> refusals().size() == 1);
     startButtonClick();
-    browser.wait.until(d -> refusals().size() == 1 && serverError("Field_IdNumber") != null);
+    until("desk-start-form-refused-twice", d -> refusals().size() == 1 && serverError("Field_IdNumber") != null);
 
     // then one banner says it in plain Chinese, without the engine's prefix, ids or variable names,
     // and the field says it too
@@ -344,10 +344,12 @@ class DeskBrowserIT {
         .doesNotContain("Cannot", "instantiate", "disclosure-request", "idNumber", "ENGINE", "Exception");
     assertThat(serverError("Field_IdNumber")).isEqualTo("证件号码不是有效的居民身份证号码（校验位不符）。");
     browser.screenshot("desk-start-form-refused");
+    browser.driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", refusals().get(0));
+    browser.screenshot("desk-start-form-refused-banner");
 
     // when the number is corrected, the refusal goes at once, and the request is registered
     retype("Field_IdNumber", "11010519491231002X");
-    browser.wait.until(d -> refusals().isEmpty() && serverError("Field_IdNumber") == null);
+    until("desk-start-form-corrected", d -> refusals().isEmpty() && serverError("Field_IdNumber") == null);
     startButtonClick();
     WebElement started = browser.waitFor(By.cssSelector(".gk-started"));
     assertThat(started.getText()).contains("已登记，案件编号：");
@@ -361,8 +363,9 @@ class DeskBrowserIT {
   void screeningShowsApplicantChannelReceiptDateAndRequest() {
     ProcessInstance pi = driver.startAs("intake", "disclosure-request", request("周八", today()));
     String form = openTask(pi, "Task_ScreenRequest", "intake");
-    assertThat(form).contains(pi.getBusinessKey(), "周**", "自然人", "当面", today().toString(),
+    assertThat(form).contains(pi.getBusinessKey(), "周*", "自然人", "当面", today().toString(),
         "2025年度楚雄市城市道路维修工程招标文件", "审核结论").doesNotContain("NATURAL_PERSON", "IN_PERSON");
+    scrollTo("Field_Channel");
     browser.screenshot("desk-role-screening");
   }
 
@@ -373,6 +376,7 @@ class DeskBrowserIT {
     String form = openTask(pi, "Task_SecrecyReview", "reviewer");
     assertThat(form).contains("2025年度楚雄市城市道路维修工程招标文件", "部分公开", "保护第三方合法权益",
         "第三部分涉及投标企业的商业秘密", "电子邮件发送", "保密审查结论").doesNotContain("PARTIAL", "THIRD_PARTY");
+    scrollTo("Field_DecisionReason");
     browser.screenshot("desk-role-secrecy-review");
   }
 
@@ -383,6 +387,7 @@ class DeskBrowserIT {
     String form = openTask(pi, "Task_SignOffReply", "leader");
     assertThat(form).contains("部分公开", "保密审查结论", "通过", "未发现涉密内容", "法制审核结论", "理由和依据充分",
         "签发结论").doesNotContain("APPROVED", "PARTIAL");
+    scrollTo("Field_LegalReviewResult");
     browser.screenshot("desk-role-sign-off");
   }
 
@@ -400,17 +405,21 @@ class DeskBrowserIT {
     input("Field_RepliedOn").sendKeys(Keys.TAB);
     type("Field_TrackingNumber", "XA123456789CN");
 
-    // when intake completes without the posting date (the server's check), the task form says so in Chinese
+    // when intake gives a posting date before the letter was signed (the server's check), the task form says
+    // so in Chinese, beside the date
+    retype("Field_PostedOn", today().minusDays(1).toString());
+    input("Field_PostedOn").sendKeys(Keys.TAB);
     completeButtonClick();
-    browser.wait.until(d -> refusals().size() == 1 && serverError("Field_PostedOn") != null);
-    assertThat(refusals().get(0).getText()).contains("未能提交", "交邮日期")
+    until("desk-role-delivery-refused", d -> refusals().size() == 1 && serverError("Field_PostedOn") != null);
+    assertThat(refusals().get(0).getText()).contains("未能提交", "交邮日期不能早于签发日期（" + today() + "）")
         .doesNotContain("Cannot", "submit", "postedOn", "ENGINE", pi.getId());
+    assertThat(serverError("Field_PostedOn")).isEqualTo("交邮日期不能早于签发日期（" + today() + "）。");
     browser.screenshot("desk-role-delivery-refused");
 
-    // when the date is given, the refusal goes and the reply is recorded
+    // when the date is corrected, the refusal goes and the reply is recorded
     retype("Field_PostedOn", today().toString());
     input("Field_PostedOn").sendKeys(Keys.TAB);
-    browser.wait.until(d -> refusals().isEmpty() && serverError("Field_PostedOn") == null);
+    until("desk-role-delivery-corrected", d -> refusals().isEmpty() && serverError("Field_PostedOn") == null);
     browser.screenshot("desk-role-delivery");
     completeButtonClick();
     browser.wait.until(d -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(pi.getId())
@@ -445,7 +454,8 @@ class DeskBrowserIT {
     ProcessInstance pi = atSecrecyReview(request("陈十二", today()));
     browser.login("tasklist", "handler");
     browser.open("/cases/" + pi.getBusinessKey());
-    WebElement row = browser.waitFor(By.xpath("//tr[contains(@class,'document')][.//form[contains(@class,'upload-version')]]"));
+    WebElement row = browser.waitFor(By.xpath("//tr[contains(@class,'document')][contains(., '予以公开答复书')]"
+        + "[.//form[contains(@class,'upload-version')]]"));
     long documentId = Long.parseLong(row.getDomAttribute("data-document-id"));
     assertThat(row.findElement(By.cssSelector(".document-version")).getText()).isEqualTo("第1版");
 
@@ -458,6 +468,7 @@ class DeskBrowserIT {
     upload(row, fake);
     browser.wait.until(d -> uploadResult(row).startsWith("只能上传"));
     assertThat(uploadResult(row)).isEqualTo("只能上传 Word 文档（.docx）或 PDF 文件。");
+    assertThat(row.findElement(By.cssSelector(".picked")).getText()).isEqualTo("答复书.docx");
     assertThat(browser.bodyText()).doesNotContain("\"status\"", "errors", "{");
     browser.screenshot("desk-case-page-upload-refused");
 
@@ -540,6 +551,22 @@ class DeskBrowserIT {
         + " or substring(@id, string-length(@id) - string-length('" + fieldId + "-date') + 1) = '" + fieldId + "-date']]"
         + "//*[contains(@class,'gk-server-error')]"));
     return errors.isEmpty() ? null : errors.get(0).getText().strip();
+  }
+
+  /** Scrolls the form so that the field is in the middle of the window, for the screenshot. */
+  void scrollTo(String fieldId) {
+    browser.driver.executeScript("document.querySelector(\"[id*='\" + arguments[0] + \"']\")"
+        + ".closest('.fjs-form-field').scrollIntoView({block: 'center'});", fieldId);
+  }
+
+  /** Waits for the condition; on a timeout keeps a screenshot of what the page showed. */
+  void until(String screenshot, java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> condition) {
+    try {
+      browser.wait.until(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      browser.screenshot(screenshot + "-timeout");
+      throw e;
+    }
   }
 
   /** The refusal banners Tasklist shows (未能登记 / 未能提交). */

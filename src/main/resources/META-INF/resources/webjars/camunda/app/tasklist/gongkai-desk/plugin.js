@@ -37,7 +37,8 @@ const STYLE = `
 .gk-started .gk-started-note { color: #555; margin: 0 0 10px; }
 .gk-claim-note { margin: 0 0 10px; padding: 8px 12px; background: #f4f8fc; border-left: 4px solid #1f6fb2; font-size: 13px; }
 .fjs-container .fjs-form-field-error { color: #b5152b; }
-/* one refusal at a time, 未能登记：…, the sentence in full */
+/* one refusal at a time, 未能登记：…, the sentence in full; a task's banner above the form, not over 完成 */
+.page-notifications { top: 100px; bottom: auto; max-width: 520px; }
 .notifications .alert .status + strong { display: none; }
 .notifications .alert .status:has(+ strong)::after { content: '：'; }
 .fjs-container .gk-server-error { color: #b5152b; }
@@ -223,7 +224,8 @@ function plainRefusal(message) {
 function clearRefusalBanners() {
   document.querySelectorAll('.notifications .alert').forEach(alert => {
     const status = alert.querySelector('.status');
-    const close = alert.querySelector('button.close');
+    // the banner's own close button (uib-alert adds a hidden one of its own in front of it)
+    const close = alert.querySelector('button.close[ng-click^="removeNotification"]');
     if (status && close && REFUSAL_STATUSES.includes(status.textContent.trim())) {
       close.click();
     }
@@ -246,14 +248,20 @@ let refusalShown = false;
 
 function showServerErrors(problems) {
   clearServerErrors();
+  const marked = [];
   problems.forEach(problem => {
     const field = fieldOf(problem.field);
     if (field) {
       field.appendChild(el('div', { class: 'fjs-form-field-error gk-server-error', 'data-field': problem.field,
         text: problem.message + '。' }));
+      marked.push(field);
     }
   });
   refusalShown = true;
+  // the field to correct, where the clerk looks
+  if (marked.length) {
+    marked[0].scrollIntoView({ block: 'center' });
+  }
 }
 
 /** A correction takes the refusal away: the field's own message at once, the banner with it. */
