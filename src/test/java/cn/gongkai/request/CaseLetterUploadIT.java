@@ -97,7 +97,7 @@ class CaseLetterUploadIT {
     assertThat(letters.get(receipt.id()).version()).isEqualTo(2);
     assertThat(letters.versions(receipt.id())).last().satisfies(v -> assertThat(v.toString()).contains("handler",
         "更正版.docx"));
-    assertThat(page(caseNumber, "handler").body()).contains("<td>2</td>");
+    assertThat(page(caseNumber, "handler").body()).contains("<td class=\"document-version\">第2版</td>");
 
     // once closed the letters are the record: no form, a note, and the API refuses with 409 in Chinese
     register.close(c.id(), OffsetDateTime.now());
