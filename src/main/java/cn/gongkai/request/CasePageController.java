@@ -55,6 +55,7 @@ class CasePageController {
     java.util.List<CaseRegister.DeadlineChange> changes = register.deadlineChanges(full.id());
     java.util.List<String> people = new java.util.ArrayList<>();
     people.add(full.registeredBy());
+    people.add(user);
     events.forEach(e -> people.add(e.actor()));
     changes.forEach(ch -> people.add(ch.changedBy()));
     java.util.Map<String, String> names = staff.names(people);
@@ -80,6 +81,7 @@ class CasePageController {
     model.addAttribute("changes", changes);
     model.addAttribute("pauseLabel", CaseView.pauseLabel(full.pauseReason()));
     model.addAttribute("user", user);
+    model.addAttribute("userName", names.getOrDefault(user, user));
     model.addAttribute("importMark", view.importMark(full.id()).orElse(null));
     return "case";
   }

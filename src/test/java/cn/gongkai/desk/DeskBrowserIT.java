@@ -436,7 +436,10 @@ class DeskBrowserIT {
     List<String> actors = browser.driver.findElements(By.cssSelector("tr.step td.actor")).stream()
         .map(WebElement::getText).toList();
     assertThat(actors).doesNotContain("intake", "handler", "reviewer", "legal", "leader", "");
+    assertThat(browser.bodyText()).contains("本次查看申请人完整个人信息已记录（查看人：受理员）");
     browser.screenshot("desk-case-page-delivered");
+    browser.driver.executeScript("document.getElementById('reply-tracking-number').scrollIntoView({block: 'start'});");
+    browser.screenshot("desk-case-page-delivered-reply");
 
     // and the archive keeps it
     cn.gongkai.request.DisclosureCase c = register.findByNumber(pi.getBusinessKey()).orElseThrow();
