@@ -113,6 +113,11 @@ class OperationsMetrics implements MeterBinder {
     return reading;
   }
 
+  /** Forgets the last reading: the next scrape reads anew (as when the refresh interval has passed). */
+  synchronized void expire() {
+    read = false;
+  }
+
   private OperationsReading read() {
     IdentityService identity = engine.getIdentityService();
     // the scraping user's authorizations must not filter the engine's counts: read as the system
