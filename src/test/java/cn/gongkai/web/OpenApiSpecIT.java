@@ -48,6 +48,9 @@ class OpenApiSpecIT {
     HttpResponse<String> response = get("/v3/api-docs", "intake");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     spec = new ObjectMapper().readTree(response.body());
+    // kept beside the test reports for a person to read
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target/openapi.json"), response.body());
   }
 
   @Test
