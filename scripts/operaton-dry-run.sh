@@ -74,6 +74,8 @@ else
     -e 's/"org\.camunda\.\."/"org.operaton.."/g' \
     -e 's/\.instance\.camunda\./.instance.operaton./g' \
     -e 's/\bCamunda([A-Z][A-Za-z0-9]*)\b/Operaton\1/g' \
+    -e 's/\b(get|set|is)Camunda([A-Z])/\1Operaton\2/g' \
+    -e 's/\.camunda([A-Z][A-Za-z0-9]*)\(/.operaton\1(/g' \
     -e 's/\bCAMUNDA_ADMIN\b/OPERATON_ADMIN/g' \
     -e 's/\bcamunda\.bpm\./operaton.bpm./g' \
     -e 's/"camunda-admin"/"operaton-admin"/g'
