@@ -1,5 +1,7 @@
 package cn.gongkai.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.web.BadRequestException;
 import cn.gongkai.web.ForbiddenException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * The audit log for the audit administrator (审计管理员) only: JSON API and a Chinese page with filters.
  * Neither the system nor the security administrator reads it (三员分立).
  */
+@Tag(name = "审计", description = "审计日志（仅审计管理员）")
 @Controller
 class AuditController {
 
@@ -29,6 +32,7 @@ class AuditController {
     this.auditLog = auditLog;
   }
 
+  @Operation(summary = "查询审计日志", description = "按用户、类别和日期查询，分页；仅审计管理员。")
   @GetMapping("/api/audit")
   @ResponseBody
   AuditLog.Page search(
@@ -43,6 +47,7 @@ class AuditController {
     return auditLog.search(query.user(), query.kind(), query.from(), query.to(), query.page());
   }
 
+  @Operation(summary = "校验审计日志", description = "核对审计日志的哈希链是否完整、未被篡改。")
   @GetMapping("/api/audit/verify")
   @ResponseBody
   AuditLog.Verification verify(HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package cn.gongkai.calendar;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
 import cn.gongkai.web.BadRequestException;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Calendar API: compute a working-day deadline, show a year's holidays, load a year (admin). */
+@Tag(name = "工作日历", description = "法定节假日与调休工作日，按工作日计算期限")
 @RestController
 @RequestMapping("/api/calendar")
 class CalendarController {
@@ -34,6 +37,7 @@ class CalendarController {
     this.calendar = calendar;
   }
 
+  @Operation(summary = "计算期限", description = "从起算日期起算若干工作日后的到期日（北京时间）。")
   @GetMapping("/deadline")
   Map<String, Object> deadline(@RequestParam(required = false) String start,
       @RequestParam(required = false) String workingDays) {
@@ -46,13 +50,18 @@ class CalendarController {
     return deadlineJson(calendar.deadline(startDate, count));
   }
 
+  @Operation(summary = "查看年度节假日", description = "某年的节假日和调休工作日。")
   @GetMapping("/{year}")
   Map<String, Object> year(@PathVariable String year) {
     return yearJson(year(year, "year"));
   }
 
+  @Operation(summary = "载入年度节假日", description = "系统管理员载入国务院公布的年度节假日安排（本项目格式或 holiday-cn 的 JSON）；在办案件的期限随即重算。")
   @PutMapping("/{year}")
-  Map<String, Object> load(@PathVariable String year, @RequestBody(required = false) String body,
+  Map<String, Object> load(@PathVariable String year,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "年度节假日：本项目的格式"
+          + "（见 src/main/resources/calendar/README），或 holiday-cn 的 JSON")
+      @RequestBody(required = false) String body,
       HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, Roles.ADMIN, Roles.SYSADMIN);
     int number = year(year, "year");

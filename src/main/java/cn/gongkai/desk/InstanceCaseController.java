@@ -1,5 +1,7 @@
 package cn.gongkai.desk;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.DecisionLabels;
 import cn.gongkai.request.DisclosureCase;
@@ -20,6 +22,7 @@ import org.springframework.web.util.UriUtils;
  * applicant's masked name, codes in Chinese (自然人, not NATURAL_PERSON), and the labels of every coded process
  * variable so that Cockpit's variable table can say what a code means.
  */
+@Tag(name = "待办")
 @RestController
 class InstanceCaseController {
 
@@ -31,6 +34,7 @@ class InstanceCaseController {
     this.labels = labels;
   }
 
+  @Operation(summary = "流程实例的案件", description = "Cockpit 案件页签：案件编号、脱敏申请人、中文状态及各流程变量代码的中文含义。")
   @GetMapping("/api/instances/{processInstanceId}/case")
   Map<String, Object> caseOf(@PathVariable String processInstanceId, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, Roles.INTAKE, Roles.HANDLER, Roles.REVIEWER, Roles.LEGAL, Roles.LEADER,

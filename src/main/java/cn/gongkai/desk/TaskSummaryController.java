@@ -1,5 +1,7 @@
 package cn.gongkai.desk;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.calendar.WorkingDayCalendar;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.DisclosureCase;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * role but intake), the task's due date and the working days left. Only tasks the caller may see in
  * Tasklist are answered (engine authorization on the task query); unknown or hidden ids are left out.
  */
+@Tag(name = "待办", description = "Tasklist 插件使用的任务摘要")
 @RestController
 class TaskSummaryController {
 
@@ -56,6 +59,7 @@ class TaskSummaryController {
     this.calendar = calendar;
   }
 
+  @Operation(summary = "任务摘要", description = "给定任务的案件编号、申请人（按角色脱敏）、到期日和剩余工作日；只返回调用者在 Tasklist 中能看到的任务。")
   @GetMapping("/api/tasks/summary")
   Map<String, Object> summary(@RequestParam(name = "ids", required = false) String ids, HttpServletRequest request) {
     if (request.getRemoteUser() == null) {

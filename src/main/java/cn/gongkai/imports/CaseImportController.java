@@ -1,5 +1,7 @@
 package cn.gongkai.imports;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.agency.Agencies;
 import cn.gongkai.agency.Agency;
 import cn.gongkai.security.CurrentUser;
@@ -25,6 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
  * .csv in the template's columns; optional {@code ?agency=code}, default the installation's agency) and the
  * template {@code GET /api/imports/cases/template.xlsx}.
  */
+@Tag(name = "历史案件导入", description = "年度中途启用时导入本年度此前的案件")
 @RestController
 class CaseImportController {
 
@@ -39,6 +42,7 @@ class CaseImportController {
     this.agencies = agencies;
   }
 
+  @Operation(summary = "导入历史案件", description = "multipart 字段 file 上传 .xlsx 或 .csv（按模板的列）；整份文件校验，任一单元格有误则全部拒绝并列出每个有误的行和列；成功返回 201。")
   @PostMapping("/api/imports/cases")
   ResponseEntity<Map<String, Object>> importCases(@RequestParam(value = "file", required = false) MultipartFile file,
       @RequestParam(required = false) String agency, HttpServletRequest request) throws IOException {
@@ -56,6 +60,7 @@ class CaseImportController {
     return ResponseEntity.status(HttpStatus.CREATED).body(CaseImport.describe(result));
   }
 
+  @Operation(summary = "下载导入模板", description = "历史案件导入的 Excel 模板。")
   @GetMapping("/api/imports/cases/template.xlsx")
   ResponseEntity<byte[]> template(HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, Roles.ADMIN);

@@ -1,5 +1,7 @@
 package cn.gongkai.interpretation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
 import cn.gongkai.web.NotFoundException;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /** 三同步 in the API and on a page: the published pairs with the publication rule, and a case's file. */
+@Tag(name = "政策解读", description = "政策文件与解读“三同步”")
 @Controller
 class InterpretationController {
 
@@ -30,6 +33,7 @@ class InterpretationController {
   }
 
   /** Published policy-interpretation pairs: both dates, working days between, whether the rule was met. */
+  @Operation(summary = "已发布的政策文件与解读", description = "每对政策文件与解读的发布日期、相隔工作日数，以及是否符合同步发布的要求。")
   @GetMapping("/api/interpretations/published")
   @ResponseBody
   Map<String, Object> published(HttpServletRequest request) {

@@ -1,5 +1,8 @@
 package cn.gongkai.letters;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import static cn.gongkai.security.Roles.ADMIN;
 import static cn.gongkai.security.Roles.HANDLER;
 import static cn.gongkai.security.Roles.INTAKE;
@@ -34,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /** A case's letters and notices, their versions and deliveries, and its archive package. */
+@Tag(name = "文书与归档", description = "案件的答复书、告知书及其版本、送达记录和归档包")
 @RestController
 @RequestMapping("/api")
 class DocumentsController {
@@ -58,18 +62,21 @@ class DocumentsController {
     this.pdf = pdf;
   }
 
+  @Operation(summary = "列出案件的文书", description = "案件的全部文书，含每个版本和送达记录。")
   @GetMapping("/cases/{caseNumber}/documents")
   List<DocumentView> caseDocuments(@PathVariable String caseNumber, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
     return letters.documents(caseRef(caseNumber)).stream().map(d -> view(d, request)).toList();
   }
 
+  @Operation(summary = "查看文书", description = "一件文书及其版本和送达记录。")
   @GetMapping("/documents/{id}")
   DocumentView document(@PathVariable long id, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
     return view(letters.get(id), request);
   }
 
+  @Operation(summary = "下载文书（.docx）", description = "文书某一版本的 Word 文件；缺省为最新版本。")
   @GetMapping("/documents/{id}/content")
   ResponseEntity<byte[]> content(
       @PathVariable long id, @RequestParam(required = false) Integer version, HttpServletRequest request) {
@@ -81,6 +88,7 @@ class DocumentsController {
   }
 
   /** The letter as PDF, when LibreOffice and a Chinese font are installed on the server (501 otherwise). */
+  @Operation(summary = "下载文书（PDF）", description = "由 LibreOffice 转换的 PDF；服务器未安装 LibreOffice 或中文字体时应答 501。")
   @GetMapping("/documents/{id}/pdf")
   ResponseEntity<?> pdf(
       @PathVariable long id, @RequestParam(required = false) Integer version, HttpServletRequest request) {
@@ -98,6 +106,7 @@ class DocumentsController {
     return download(pdf.convert(content.content()), DocumentContent.PDF, name, fallback);
   }
 
+  @Operation(summary = "上传文书的修改版本", description = "multipart 字段 file 上传修改后的 .docx，保存为新版本；已冻结（已送达）的文书应答 409。")
   @PostMapping("/documents/{id}/versions")
   ResponseEntity<DocumentView> upload(
       @PathVariable long id,
@@ -115,6 +124,7 @@ class DocumentsController {
     return ErrorResponses.answer(request, HttpStatus.CONFLICT, e.problems().get(0).message(), e.problems());
   }
 
+  @Operation(summary = "登记送达", description = "登记文书的送达方式、送达日期（及邮寄日期）；成功返回 201。")
   @PostMapping("/documents/{id}/deliveries")
   ResponseEntity<Delivery> recordDelivery(
       @PathVariable long id, @RequestBody DeliveryRequest body, HttpServletRequest request) {
@@ -126,6 +136,7 @@ class DocumentsController {
     return ResponseEntity.status(HttpStatus.CREATED).body(delivery);
   }
 
+  @Operation(summary = "下载归档包", description = "已办结案件的归档包（zip）。")
   @GetMapping("/cases/{caseNumber}/archive")
   ResponseEntity<byte[]> archive(@PathVariable String caseNumber, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
@@ -134,12 +145,14 @@ class DocumentsController {
     return download(archive.content(ref), "application/zip", written.fileName(), "archive-" + ref.id() + ".zip");
   }
 
+  @Operation(summary = "校验归档包", description = "核对已保存归档包的 SHA-256 摘要，检查是否被改动。")
   @GetMapping("/cases/{caseNumber}/archive/verification")
   VerificationResult verify(@PathVariable String caseNumber, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
     return archive.verifyStored(caseRef(caseNumber));
   }
 
+  @Operation(summary = "列出文书模板", description = "每种文书使用的模板（内置或本机关覆盖的）及其状态。")
   @GetMapping("/letters/templates")
   List<LetterTemplates.TemplateStatus> templates(HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, ADMIN, SYSADMIN, OFFICE);
@@ -147,6 +160,7 @@ class DocumentsController {
   }
 
   /** Checks an edited template before an office puts it in the template folder. */
+  @Operation(summary = "检查文书模板", description = "上传编辑过的 .docx 模板，返回其中的问题（未知标签、缺少的字段）。")
   @PostMapping("/letters/templates/{kind}/validation")
   List<TemplateProblem> validateTemplate(
       @PathVariable LetterKind kind, @RequestParam(name = "file", required = false) MultipartFile file,
@@ -200,7 +214,11 @@ class DocumentsController {
   }
 
   /** A delivery to record. */
-  record DeliveryRequest(DeliveryMethod method, LocalDate deliveredOn, LocalDate postedOn) {}
+  @Schema(description = "一次送达")
+  record DeliveryRequest(
+      @Schema(description = "送达方式") DeliveryMethod method,
+      @Schema(description = "送达日期（事实发生之日，北京时间，不晚于今天）", example = "2026-11-25") LocalDate deliveredOn,
+      @Schema(description = "交邮日期（邮寄送达时）", example = "2026-11-24") LocalDate postedOn) {}
 
   /** A document in a listing, with every version and delivery; {@code pdfUrl} only when PDF output is available. */
   record DocumentView(

@@ -1,5 +1,7 @@
 package cn.gongkai.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.agency.Agencies;
 import cn.gongkai.agency.Agency;
 import cn.gongkai.security.CurrentUser;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * layout), {@code .../{year}.html} (page), for supervisors and administrators; {@code POST
  * .../{year}/lock} for administrators. Optional {@code ?agency=code}, default the installation's agency.
  */
+@Tag(name = "年度报告", description = "政府信息公开工作年度报告（国办公开办函〔2021〕30号格式）")
 @RestController
 class AnnualReportController {
 
@@ -39,12 +42,14 @@ class AnnualReportController {
     this.agencies = agencies;
   }
 
+  @Operation(summary = "年度报告数据", description = "表三、表四及旧格式数据和交叉核对结果（JSON）。")
   @GetMapping("/api/reports/annual/{year}")
   AnnualReport json(@PathVariable String year, @RequestParam(required = false) String agency,
       HttpServletRequest request) {
     return read(year, agency, request);
   }
 
+  @Operation(summary = "年度报告（Excel）", description = "按官方版式的 Excel 文件。")
   @GetMapping("/api/reports/annual/{year}.xlsx")
   ResponseEntity<byte[]> xlsx(@PathVariable String year, @RequestParam(required = false) String agency,
       HttpServletRequest request) {
@@ -57,6 +62,7 @@ class AnnualReportController {
         .body(AnnualReportWorkbook.write(report));
   }
 
+  @Operation(summary = "年度报告（网页）", description = "按官方版式的网页。")
   @GetMapping("/api/reports/annual/{year}.html")
   ResponseEntity<String> html(@PathVariable String year, @RequestParam(required = false) String agency,
       HttpServletRequest request) {
@@ -66,6 +72,7 @@ class AnnualReportController {
         .body(AnnualReportPage.render(report));
   }
 
+  @Operation(summary = "锁定年度报告", description = "冻结已结束年度的数据；年度未结束、已锁定或交叉核对未通过时应答 409。")
   @PostMapping("/api/reports/annual/{year}/lock")
   AnnualReport lock(@PathVariable String year, @RequestParam(required = false) String agency,
       HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package cn.gongkai.report;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import cn.gongkai.agency.Agency;
 import cn.gongkai.web.BadRequestException;
 import cn.gongkai.web.BadRequestException.FieldProblem;
@@ -35,7 +36,13 @@ public class CaseRemedies {
       OffsetDateTime recordedAt) {}
 
   /** What staff enter: codes and ISO dates as text, checked here with Chinese messages. */
-  public record RemedyInput(String kind, String result, String filedOn, String decidedOn, String note) {}
+  @Schema(description = "针对案件的行政复议或行政诉讼（年度报告表四）")
+  public record RemedyInput(
+      @Schema(description = "类别：行政复议或行政诉讼（RemedyKind）") String kind,
+      @Schema(description = "结果（RemedyResult）；尚未审结时为空") String result,
+      @Schema(description = "申请或起诉日期（yyyy-MM-dd）", example = "2026-11-20") String filedOn,
+      @Schema(description = "决定或判决日期（yyyy-MM-dd）；尚未审结时为空") String decidedOn,
+      @Schema(description = "备注") String note) {}
 
   private record CaseRef(long id, String caseNumber, LocalDate receivedOn) {}
 

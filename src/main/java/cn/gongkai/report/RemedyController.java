@@ -1,5 +1,7 @@
 package cn.gongkai.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.agency.Agencies;
 import cn.gongkai.agency.Agency;
 import cn.gongkai.report.CaseRemedies.CaseRemedy;
@@ -24,6 +26,7 @@ import org.springframework.web.util.UriUtils;
  * Remedies against a case (table 四): legal staff and administrators record them, supervisors read them.
  * Optional {@code ?agency=code}, default the installation's agency.
  */
+@Tag(name = "年度报告")
 @RestController
 class RemedyController {
 
@@ -35,6 +38,7 @@ class RemedyController {
     this.agencies = agencies;
   }
 
+  @Operation(summary = "登记行政复议或诉讼", description = "法制审核或管理员登记针对案件的行政复议、行政诉讼（表四）；成功返回 201。")
   @PostMapping("/api/cases/{caseNumber}/remedies")
   ResponseEntity<CaseRemedy> record(@PathVariable String caseNumber, @RequestParam(required = false) String agency,
       @RequestBody(required = false) RemedyInput body, HttpServletRequest request) {
@@ -45,6 +49,7 @@ class RemedyController {
     return ResponseEntity.created(location).body(remedy);
   }
 
+  @Operation(summary = "修改行政复议或诉讼", description = "更新结果、决定日期等。")
   @PutMapping("/api/cases/{caseNumber}/remedies/{id}")
   CaseRemedy update(@PathVariable String caseNumber, @PathVariable long id,
       @RequestParam(required = false) String agency, @RequestBody(required = false) RemedyInput body,
@@ -53,6 +58,7 @@ class RemedyController {
     return remedies.update(agency(agency), caseNumber, id, body, user);
   }
 
+  @Operation(summary = "列出案件的行政复议和诉讼", description = "法制审核、管理员和督办员可看。")
   @GetMapping("/api/cases/{caseNumber}/remedies")
   List<CaseRemedy> list(@PathVariable String caseNumber, @RequestParam(required = false) String agency,
       HttpServletRequest request) {

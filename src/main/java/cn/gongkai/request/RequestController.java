@@ -1,5 +1,10 @@
 package cn.gongkai.request;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
 import cn.gongkai.web.NotFoundException;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
 /** Register API: registers requests exactly as the Tasklist start form does, and reads the register. */
+@Tag(name = "登记与案件", description = "依申请公开的登记（与 Tasklist 的开始表单相同）和案件登记簿")
 @RestController
 class RequestController {
 
@@ -37,8 +43,12 @@ class RequestController {
     this.view = view;
   }
 
+  @Operation(summary = "登记政府信息公开申请", description = "受理登记（intake）或管理员登记一件申请，校验规则与开始表单相同；成功返回 201、案件编号和流程实例 id。")
   @PostMapping("/api/requests")
-  ResponseEntity<Map<String, Object>> register(@RequestBody(required = false) Map<String, Object> body,
+  ResponseEntity<Map<String, Object>> register(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "开始表单“收到政府信息公开申请”的字段",
+          content = @Content(schema = @Schema(implementation = RegistrationFields.class)))
+      @RequestBody(required = false) Map<String, Object> body,
       HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, Roles.INTAKE, Roles.ADMIN);
     Map<String, Object> fields = body == null ? Map.of() : body;
@@ -70,6 +80,7 @@ class RequestController {
     };
   }
 
+  @Operation(summary = "查看案件", description = "案件登记簿中的一件案件；申请人个人信息按角色脱敏。")
   @GetMapping("/api/cases/{caseNumber}")
   Map<String, Object> get(@PathVariable String caseNumber, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, CaseView.staffRoles().toArray(String[]::new));
@@ -77,6 +88,7 @@ class RequestController {
   }
 
   /** The applicant's full personal data, for the roles that contact the applicant; every call is logged. */
+  @Operation(summary = "查看申请人完整个人信息", description = "仅受理登记和管理员；每次查看均记入审计日志。")
   @GetMapping("/api/cases/{caseNumber}/personal-data")
   Map<String, Object> personalData(@PathVariable String caseNumber, HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, Roles.INTAKE, Roles.ADMIN);
@@ -92,6 +104,26 @@ class RequestController {
     json.put("email", c.email());
     return json;
   }
+
+  /** The registration's fields, for the OpenAPI description only (the body is read as the start form's map). */
+  @Schema(name = "Registration", description = "一件政府信息公开申请的登记内容")
+  record RegistrationFields(
+      @Schema(description = "申请人类型（ApplicantType），如 NATURAL_PERSON 自然人", requiredMode = REQUIRED)
+      String applicantType,
+      @Schema(description = "申请人姓名或名称", requiredMode = REQUIRED) String applicantName,
+      @Schema(description = "证件类型（IdType），如 ID_CARD 居民身份证", requiredMode = REQUIRED) String idType,
+      @Schema(description = "证件号码（居民身份证须校验码正确）", requiredMode = REQUIRED) String idNumber,
+      @Schema(description = "联系电话：手机 11 位，或固定电话（区号可带连字符）", example = "13912345678") String phone,
+      @Schema(description = "通信地址") String address,
+      @Schema(description = "电子邮箱") String email,
+      @Schema(description = "提交方式（Channel）：IN_PERSON 当面、SIGNED_POST 邮寄（签收）、ORDINARY_LETTER 平常信函、"
+          + "ONLINE 网络、FAX 传真", requiredMode = REQUIRED) String channel,
+      @Schema(description = "收到申请之日（yyyy-MM-dd，北京时间，2000-01-01 至今天）", example = "2026-11-25",
+          requiredMode = REQUIRED) String receivedOn,
+      @Schema(description = "所需政府信息的名称、文号或便于查询的其他特征性描述", requiredMode = REQUIRED) String description,
+      @Schema(description = "申请用途") String purpose,
+      @Schema(description = "提供形式（ProvisionForm）") String provisionForm,
+      @Schema(description = "获取信息的方式（DeliveryMethod）") String deliveryMethod) {}
 
   private DisclosureCase find(String caseNumber) {
     return register.findByNumber(caseNumber).orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));

@@ -1,5 +1,7 @@
 package cn.gongkai.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * Locked accounts for the security administrator (安全管理员) and the installation's legacy {@code admin}:
  * the list, an early unlock (API and the page /security/accounts), and the policy in force.
  */
+@Tag(name = "账户安全", description = "登录失败锁定的账户（安全管理员）")
 @Controller
 class AccountsController {
 
@@ -28,6 +31,7 @@ class AccountsController {
     this.settings = settings;
   }
 
+  @Operation(summary = "列出被锁定的账户", description = "当前被锁定的账户和登录失败处理策略；安全管理员和管理员可用。")
   @GetMapping("/api/security/accounts/locked")
   @ResponseBody
   Map<String, Object> locked(HttpServletRequest request) {
@@ -35,6 +39,7 @@ class AccountsController {
     return Map.of("policy", policy(), "locked", lockout.locked());
   }
 
+  @Operation(summary = "提前解锁账户", description = "解除账户的登录锁定；记入审计日志。")
   @PostMapping("/api/security/accounts/{userId}/unlock")
   @ResponseBody
   Map<String, Object> unlock(@PathVariable String userId, HttpServletRequest request) {

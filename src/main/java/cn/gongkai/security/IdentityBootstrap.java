@@ -48,7 +48,8 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       Map.entry(Roles.OFFICE, "办公室"),
       Map.entry(Roles.SYSADMIN, "系统管理员"),
       Map.entry(Roles.SECADMIN, "安全管理员"),
-      Map.entry(Roles.AUDITOR, "审计管理员"));
+      Map.entry(Roles.AUDITOR, "审计管理员"),
+      Map.entry(Roles.MONITORING, "监控采集"));
 
   private static final Map<String, String> DEMO_NAMES = Map.ofEntries(
       Map.entry(Roles.INTAKE, "受理员"),
@@ -62,7 +63,8 @@ class IdentityBootstrap implements SmartInitializingSingleton {
       Map.entry(Roles.OFFICE, "办公室"),
       Map.entry(Roles.SYSADMIN, "系统管理员"),
       Map.entry(Roles.SECADMIN, "安全管理员"),
-      Map.entry(Roles.AUDITOR, "审计管理员"));
+      Map.entry(Roles.AUDITOR, "审计管理员"),
+      Map.entry(Roles.MONITORING, "监控"));
 
   /** The three administrators' groups: no one but the installation administrator changes their members. */
   static final List<String> ADMINISTRATOR_GROUPS = List.of(

@@ -23,6 +23,15 @@ public final class Roles {
   /** 审计管理员: reads the audit log, nothing else. */
   public static final String AUDITOR = "auditor";
 
+  /**
+   * 监控采集: the technical user Prometheus scrapes /actuator/prometheus with; no webapp, no case, no grant
+   * in the engine. The system administrator (and admin) may read the metrics too.
+   */
+  public static final String MONITORING = "monitoring";
+
+  /** Who may read /actuator/prometheus: operations figures only, no case content. */
+  public static final List<String> METRICS_READERS = List.of(MONITORING, SYSADMIN, ADMIN);
+
   /** Staff who work cases (everyone but the pure supervisor and admin). */
   public static final List<String> CASE_WORKERS = List.of(INTAKE, HANDLER, REVIEWER, LEGAL, LEADER);
 

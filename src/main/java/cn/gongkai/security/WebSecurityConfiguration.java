@@ -19,7 +19,10 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SecuritySettings.class)
 class WebSecurityConfiguration {
 
-  private static final String[] GONGKAI = {"/api/*", "/cases/*", "/audit", "/audit/*", "/security/*"};
+  // The OpenAPI description (/v3/api-docs) and its UI (/swagger-ui.html) are authenticated like /api itself.
+  // A public portal (/api/public/**, /portal/**), when added, must be carved out of these patterns explicitly.
+  private static final String[] GONGKAI = {"/api/*", "/cases/*", "/audit", "/audit/*", "/security/*",
+      "/v3/*", "/swagger-ui/*", "/swagger-ui.html"};
 
   @Bean
   FilterRegistrationBean<SecurityHeaders> securityHeaders() {
@@ -122,7 +125,10 @@ class WebSecurityConfiguration {
     return registration;
   }
 
-  /** Health status is public (for load balancers); its details only for admin and supervisor. */
+  /**
+   * Health status is public (for load balancers); its details only for admin and supervisor; the rest of
+   * /actuator is guarded by {@link ActuatorAccess}.
+   */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(IdentityService identityService,
       LoginLockout lockout, PasswordChangeGate passwordGate, AuditLog auditLog) {
@@ -132,6 +138,17 @@ class WebSecurityConfiguration {
     registration.addUrlPatterns("/actuator/*");
     registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
     registration.setOrder(12);
+    return registration;
+  }
+
+  /** After the actuator's authentication (12): everything but health needs a login, the metrics a metrics reader. */
+  @Bean
+  FilterRegistrationBean<ActuatorAccess> actuatorAccess() {
+    FilterRegistrationBean<ActuatorAccess> registration = new FilterRegistrationBean<>(new ActuatorAccess());
+    registration.setName("gongkai-actuator-access");
+    registration.addUrlPatterns("/actuator/*");
+    registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
+    registration.setOrder(15);
     return registration;
   }
 }

@@ -1,5 +1,7 @@
 package cn.gongkai.supervision;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
 import cn.gongkai.web.BadRequestException;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/supervision/overview}: the 督办 figures for supervisors and administrators. */
+@Tag(name = "督办", description = "督办总览：按期限状态统计和列出在办案件")
 @RestController
 class SupervisionController {
 
@@ -33,6 +36,7 @@ class SupervisionController {
    * @param page 1-based page (default 1)
    * @param size cases per page and state, 1 to 500 (default 50)
    */
+  @Operation(summary = "督办总览", description = "各督办状态（已逾期、计时暂停、即将到期、期限待定、正常）的在办案件数，以及所选状态的案件列表（分页）；督办员和管理员可用。")
   @GetMapping("/api/supervision/overview")
   SupervisionOverview.Overview overview(
       @RequestParam(required = false) String process,

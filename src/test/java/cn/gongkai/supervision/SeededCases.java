@@ -21,29 +21,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (start form, completed tasks, the deadline timer) on an engine clock set to {@link #TODAY}. Only
  * "provisional" is set in the register directly: no date near today reaches an unpublished year.
  */
-final class SeededCases {
+public final class SeededCases {
 
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   /** Wednesday 2026-11-25, 10:00 in Beijing: no holiday between mid-October and the end of December. */
-  static final String TODAY = "2026-11-25T10:00";
+  public static final String TODAY = "2026-11-25T10:00";
 
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
 
-  SeededCases(ProcessEngine engine, JdbcClient jdbc) {
+  public SeededCases(ProcessEngine engine, JdbcClient jdbc) {
     this.engine = engine;
     this.jdbc = jdbc;
   }
 
-  static void clockAt(String beijingDateTime) {
+  public static void clockAt(String beijingDateTime) {
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(beijingDateTime).atZone(BEIJING).toInstant()));
   }
 
   /** One seeded case: its number, process instance and the state the overview must put it in. */
-  record Seeded(String name, String caseNumber, String processInstanceId, SupervisionState state) {}
+  public record Seeded(String name, String caseNumber, String processInstanceId, SupervisionState state) {}
 
   /** The set: 2 overdue, 2 paused, 2 due soon (one provisional), 1 provisional, 1 normal. Leaves the clock at TODAY. */
-  List<Seeded> seed() {
+  public List<Seeded> seed() {
     clockAt(TODAY);
     // received today: due 2026-12-23, 20 working days ahead
     ProcessInstance normal = register("2026-11-25");
@@ -79,7 +79,7 @@ final class SeededCases {
         seeded("pausedPastDate", pausedPastDate, SupervisionState.PAUSED));
   }
 
-  static Map<SupervisionState, Long> countByState(List<Seeded> seeded) {
+  public static Map<SupervisionState, Long> countByState(List<Seeded> seeded) {
     Map<SupervisionState, Long> counts = new EnumMap<>(SupervisionState.class);
     for (SupervisionState state : SupervisionState.values()) {
       counts.put(state, seeded.stream().filter(s -> s.state() == state).count());
