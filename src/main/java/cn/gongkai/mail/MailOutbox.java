@@ -1,9 +1,15 @@
 package cn.gongkai.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +19,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,9 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Mail that leaves only when the transaction deciding to send it commits (table {@code gk_mail_outbox}).
  * A process step enqueues inside its job's transaction; after commit this node delivers at once; a mail
  * left behind (node killed after commit, SMTP down) is delivered by whichever node polls first. Each
- * delivery is claimed with a conditional update, so two nodes never send the same row. A node killed
- * between the SMTP server's acceptance and the {@code sent_at} update sends that one mail again after
- * the claim expires: at least once, never lost, and a duplicate only in that millisecond window.
+ * delivery is claimed with a conditional update, so two nodes never send the same row at the same time. A
+ * node killed between the SMTP server's acceptance and the {@code sent_at} update leaves a mail that another
+ * node sends again once the claim expires: at least once, never lost; the repeat carries the same
+ * Message-ID, so that mail systems and readers can tell it is the same mail.
  */
 @Service
 public class MailOutbox {
@@ -115,14 +122,17 @@ public class MailOutbox {
       return;
     }
     try {
-      Optional<SimpleMailMessage> claimed = separately.execute(status -> claim(id));
+      Optional<Outgoing> claimed = separately.execute(status -> claim(id));
       if (claimed.isEmpty()) {
         return;
       }
       try {
-        sender.send(claimed.get());
+        sender.send(claimed.get().toMime(sender));
       } catch (MailException e) {
-        failed(id, e);
+        failed(id, e.getMessage());
+        return;
+      } catch (MessagingException e) {
+        failed(id, "邮件内容无效：" + e.getMessage());
         return;
       }
       separately.executeWithoutResult(status -> jdbc.sql(
@@ -134,7 +144,7 @@ public class MailOutbox {
     }
   }
 
-  private Optional<SimpleMailMessage> claim(long id) {
+  private Optional<Outgoing> claim(long id) {
     OffsetDateTime now = now();
     int won = jdbc.sql("UPDATE gk_mail_outbox SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1"
             + " WHERE id = ? AND sent_at IS NULL AND attempts < ? AND (claimed_until IS NULL OR claimed_until < ?)")
@@ -143,30 +153,63 @@ public class MailOutbox {
     if (won == 0) {
       return Optional.empty();
     }
-    return jdbc.sql("SELECT mail_from, recipients, subject, body FROM gk_mail_outbox WHERE id = ?").param(id)
-        .query((rs, n) -> {
-          SimpleMailMessage message = new SimpleMailMessage();
-          message.setFrom(rs.getString(1));
-          message.setTo(rs.getString(2).split(","));
-          message.setSubject(rs.getString(3));
-          message.setText(rs.getString(4));
-          return message;
-        })
+    return jdbc.sql("SELECT dedup_key, mail_from, recipients, subject, body FROM gk_mail_outbox WHERE id = ?")
+        .param(id)
+        .query((rs, n) -> new Outgoing(id, rs.getString(1), rs.getString(2), rs.getString(3).split(","),
+            rs.getString(4), rs.getString(5)))
         .optional();
   }
 
-  private void failed(long id, MailException e) {
+  /** A claimed row, to be sent. */
+  private record Outgoing(long id, String key, String from, String[] to, String subject, String text) {
+
+    /**
+     * The same Message-ID at every attempt: a mail sent again because its node died between the SMTP server's
+     * acceptance and the {@code sent_at} update is recognisably the same mail (mail systems drop such repeats).
+     */
+    String messageId() {
+      String domain = from.contains("@") ? from.substring(from.indexOf('@') + 1) : "gongkai.local";
+      String digest = HexFormat.of().formatHex(sha256(key)).substring(0, 16);
+      return "<gongkai." + id + "." + digest + "@" + domain + ">";
+    }
+
+    MimeMessage toMime(JavaMailSender sender) throws MessagingException {
+      String messageId = messageId();
+      MimeMessage message = new MimeMessage(sender.createMimeMessage().getSession()) {
+        @Override
+        protected void updateMessageID() throws MessagingException {
+          setHeader("Message-ID", messageId);
+        }
+      };
+      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+      helper.setFrom(from);
+      helper.setTo(to);
+      helper.setSubject(subject);
+      helper.setText(text);
+      return message;
+    }
+
+    private static byte[] sha256(String text) {
+      try {
+        return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private void failed(long id, String error) {
     int attempts = jdbc.sql("SELECT attempts FROM gk_mail_outbox WHERE id = ?").param(id).query(Integer.class)
         .single();
     // retried after 1, 2, 4, ... minutes (at most an hour)
     Duration wait = Duration.ofMinutes(Math.min(60, 1L << Math.min(attempts - 1, 6)));
     separately.executeWithoutResult(status -> jdbc.sql(
             "UPDATE gk_mail_outbox SET claimed_until = ?, last_error = ? WHERE id = ?")
-        .params(now().plus(wait), abbreviate(String.valueOf(e.getMessage())), id).update());
+        .params(now().plus(wait), abbreviate(String.valueOf(error)), id).update());
     if (attempts >= MAX_ATTEMPTS) {
-      log.error("Mail {} given up after {} attempts: {}", id, attempts, e.getMessage());
+      log.error("Mail {} given up after {} attempts: {}", id, attempts, error);
     } else {
-      log.warn("Mail {} failed (attempt {}), retried in {}: {}", id, attempts, wait, e.getMessage());
+      log.warn("Mail {} failed (attempt {}), retried in {}: {}", id, attempts, wait, error);
     }
   }
 

@@ -133,20 +133,27 @@ class TwoNodesIT {
     long drainedAfterMillis = (System.nanoTime() - released) / 1_000_000;
 
     // then every timer fired exactly once, with every effect once, and nothing is left or failed
-    // GreenMail keeps one copy per recipient; one send is one Message-ID (a second send would have another)
+    // GreenMail keeps one copy per recipient. One mail is one Message-ID (fixed per outbox row); a mail repeated
+    // because its node died between the SMTP answer and marking it sent arrives again with the same Message-ID
     MimeMessage[] mails = smtp.getReceivedMessages();
-    Map<String, Set<String>> sendsPerCase = new HashMap<>();
+    Map<String, Set<String>> messageIdsPerCase = new HashMap<>();
+    Map<String, Long> copies = new HashMap<>();
     for (MimeMessage mail : mails) {
-      String subject = mail.getSubject();
-      sendsPerCase.computeIfAbsent(subject.substring(subject.indexOf('】') + 1, subject.indexOf(' ')),
-          k -> new HashSet<>()).add(mail.getMessageID());
+      String caseNumber = caseNumberIn(mail.getSubject());
+      messageIdsPerCase.computeIfAbsent(caseNumber, k -> new HashSet<>()).add(mail.getMessageID());
+      copies.merge(caseNumber + " " + mail.getAllRecipients()[0], 1L, Long::sum);
     }
-    Map<String, Long> mailsPerCase = sendsPerCase.entrySet().stream()
+    Map<String, Long> mailsPerCase = messageIdsPerCase.entrySet().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size()));
+    Set<String> repeated = copies.entrySet().stream().filter(e -> e.getValue() > 1)
+        .map(e -> e.getKey().substring(0, e.getKey().indexOf(' '))).collect(Collectors.toSet());
+    Set<String> claimedTwice = groupCount("SELECT subject FROM gk_mail_outbox WHERE attempts > 1").keySet().stream()
+        .map(TwoNodesIT::caseNumberIn).collect(Collectors.toSet());
     Map<String, Long> sentBy = groupCount("SELECT claimed_by FROM gk_mail_outbox WHERE sent_at IS NOT NULL");
     System.out.printf("[two-nodes] %d timers: node b killed after %d ms with %d fired; all fired after %d ms;"
-        + " jobs locked per job executor at the kill %s; %d mail copies, sent by %s%n", total, killedAfterMillis,
-        firedAtKill, drainedAfterMillis, lockedAtKill.values(), mails.length, sentBy);
+        + " jobs locked per job executor at the kill %s; %d mail copies, sent by %s; repeated after the kill: %s%n",
+        total, killedAfterMillis, firedAtKill, drainedAfterMillis, lockedAtKill.values(), mails.length, sentBy,
+        repeated);
     SoftAssertions.assertSoftly(softly -> {
       softly.assertThat(firedAtKill).as("fired when node b was killed (mid-run)").isLessThan(total);
       softly.assertThat(count("SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON j.job_def_id_ = d.id_"
@@ -168,8 +175,13 @@ class TwoNodesIT {
       softly.assertThat(perInstance("SELECT proc_inst_id_ FROM act_ru_task"
               + " WHERE task_def_key_ = 'Task_SuperviseOverdueCase'"))
           .as("督办 tasks per process instance").isEqualTo(onceEach(registered.values()));
-      softly.assertThat(mailsPerCase).as("reminder mails per case in GreenMail")
+      softly.assertThat(mailsPerCase).as("reminder mails (distinct Message-IDs) per case in GreenMail")
           .isEqualTo(onceEach(registered.keySet()));
+      // at least once, not exactly once, for a mail in flight on the killed node (its 4 job threads and its
+      // outbox poll): only those may arrive a second time, with the same Message-ID
+      softly.assertThat(repeated).as("mails delivered twice: only ones the killed node had claimed")
+          .isSubsetOf(claimedTwice)
+          .hasSizeLessThanOrEqualTo(5);
       softly.assertThat(count("SELECT COUNT(*) FROM gk_mail_outbox WHERE sent_at IS NULL")).as("mails unsent")
           .isZero();
       softly.assertThat(sentBy).as("nodes that sent mail").hasSize(2);
@@ -282,7 +294,7 @@ class TwoNodesIT {
       long timersLeft = count("SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON j.job_def_id_ = d.id_"
           + " WHERE d.act_id_ IN ('BoundaryEvent_ReplyDeadlineNear', 'BoundaryEvent_ReplyDeadlinePassed')");
       long unsent = count("SELECT COUNT(*) FROM gk_mail_outbox WHERE sent_at IS NULL");
-      if (timersLeft == 0 && unsent == 0 && smtp.getReceivedMessages().length >= CASES) {
+      if (timersLeft == 0 && unsent == 0) {
         return;
       }
       Thread.sleep(250);
@@ -293,6 +305,10 @@ class TwoNodesIT {
 
   private long fired() {
     return count("SELECT COUNT(*) FROM gk_case_event WHERE step_key IN ('Task_RemindHandlers', 'Task_MarkOverdue')");
+  }
+
+  private static String caseNumberIn(String subject) {
+    return subject.substring(subject.indexOf('】') + 1, subject.indexOf(' '));
   }
 
   private Map<String, Long> perCase(String step, String decision) {

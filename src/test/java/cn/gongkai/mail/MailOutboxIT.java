@@ -92,6 +92,25 @@ class MailOutboxIT {
     assertThat(smtp.getReceivedMessages()).extracting(m -> subject(m)).containsExactly(orphan, claimed);
   }
 
+  @Test
+  void aMailSentAgainAfterItsNodeDiedMidSendKeepsItsMessageId() throws Exception {
+    // given a mail sent, whose node died before recording it as sent (its claim has since expired)
+    String key = key();
+    transactions.executeWithoutResult(status -> outbox.enqueue(key, "gongkai@chuxiong.example",
+        List.of("handler@gongkai.local"), key, "正文"));
+    jdbc.sql("UPDATE gk_mail_outbox SET sent_at = NULL, claimed_until = ? WHERE dedup_key = ?")
+        .params(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), key).update();
+
+    // when another node's poll finds it
+    outbox.deliverPending();
+
+    // then it goes out again (at least once), as the same mail: same Message-ID, of this installation's domain
+    assertThat(smtp.getReceivedMessages()).hasSize(2);
+    String first = smtp.getReceivedMessages()[0].getMessageID();
+    assertThat(smtp.getReceivedMessages()[1].getMessageID()).isEqualTo(first);
+    assertThat(first).startsWith("<gongkai.").endsWith("@chuxiong.example>");
+  }
+
   private void insertUnsent(String key, OffsetDateTime claimedUntil) {
     jdbc.sql("INSERT INTO gk_mail_outbox (dedup_key, mail_from, recipients, subject, body, created_at, attempts,"
             + " claimed_by, claimed_until) VALUES (?, 'gongkai@localhost', 'handler@gongkai.local', ?, '正文', ?, ?, ?, ?)")
