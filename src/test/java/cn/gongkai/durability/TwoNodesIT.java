@@ -67,7 +67,7 @@ class TwoNodesIT {
   static final List<String> TIMERS = List.of("BoundaryEvent_ReplyDeadlineNear", "BoundaryEvent_ReplyDeadlinePassed");
   /** Killed once this share of the timers has fired. */
   static final double KILL_AT = 0.3;
-  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(180);
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(600);
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final Path LOGS = Path.of("target", "two-nodes");
 
@@ -240,7 +240,7 @@ class TwoNodesIT {
         }));
       }
       for (Future<?> clerk : done) {
-        clerk.get(300, TimeUnit.SECONDS);
+        clerk.get(900, TimeUnit.SECONDS);
       }
     } finally {
       clerks.shutdownNow();
