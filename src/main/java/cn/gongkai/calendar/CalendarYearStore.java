@@ -23,6 +23,20 @@ class CalendarYearStore {
         .list();
   }
 
+  /** The count of loads so far (any node); read cheaply to notice a year loaded on another node. */
+  long revision() {
+    return jdbc.sql("SELECT revision FROM gk_calendar_revision WHERE id = 1").query(Long.class).single();
+  }
+
+  /**
+   * Counts one more load (inside the caller's transaction; the row lock also makes concurrent loads on
+   * several nodes wait for each other) and returns the new revision.
+   */
+  long nextRevision() {
+    jdbc.sql("UPDATE gk_calendar_revision SET revision = revision + 1 WHERE id = 1").update();
+    return revision();
+  }
+
   /** Inserts or replaces the year (inside the caller's transaction). */
   void save(int year, String content, String loadedBy, OffsetDateTime loadedAt) {
     int updated = jdbc.sql("UPDATE gk_calendar_year SET content = ?, loaded_by = ?, loaded_at = ? WHERE cal_year = ?")

@@ -20,43 +20,54 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The Chinese working-day calendar of the statutory clock (domain README §2): the built-in years
  * ({@code classpath:calendar/}) overridden by the years loaded at run time ({@code gk_calendar_year}).
- * A thin holder of an immutable {@link WorkingDays}, swapped when a year is loaded.
+ * A thin holder of an immutable {@link WorkingDays}, swapped when a year is loaded: on this node at once, on
+ * the other nodes of a cluster within {@link #CHECK_INTERVAL} (each node compares the load counter
+ * {@code gk_calendar_revision} with the revision its copy was read at, at most once per interval).
  */
 @Service
 public class WorkingDayCalendar {
 
   private static final Logger log = LoggerFactory.getLogger(WorkingDayCalendar.class);
 
+  /**
+   * How stale a node's copy may be before it asks the database again. One primary-key read per second and
+   * node is nothing, whereas one per call would add a query to every working-day step of the supervision
+   * overview's thousands of cases; a year is loaded a few times a year, by hand.
+   */
+  static final long CHECK_INTERVAL_NANOS = 1_000_000_000L;
+
   private final CalendarYearStore store;
   private final ApplicationEventPublisher events;
   private volatile Snapshot snapshot;
+  private volatile long checkedAt;
 
   WorkingDayCalendar(CalendarYearStore store, ApplicationEventPublisher events) {
     this.store = store;
     this.events = events;
     this.snapshot = read();
+    this.checkedAt = System.nanoTime();
     log.info("working-day calendar: known years {}, loaded at run time {}", snapshot.days().knownYears(),
         snapshot.loaded().keySet());
   }
 
   /** Monday to Friday minus holidays plus make-up working days; weekend rule in an unknown year. */
   public boolean isWorkingDay(LocalDate date) {
-    return snapshot.days().isWorkingDay(date);
+    return fresh().days().isWorkingDay(date);
   }
 
   /** The {@code workingDays}-th working day strictly after {@code start} (民法典第二百零一条). */
   public Deadline deadline(LocalDate start, int workingDays) {
-    return snapshot.days().deadline(start, workingDays);
+    return fresh().days().deadline(start, workingDays);
   }
 
   /** Like {@link #deadline(LocalDate, int)}, not counting the working days inside the pauses. */
   public Deadline deadline(LocalDate start, int workingDays, List<Pause> pauses) {
-    return snapshot.days().deadline(start, workingDays, pauses);
+    return fresh().days().deadline(start, workingDays, pauses);
   }
 
   /** Working days after {@code fromExclusive} up to and including {@code toInclusive}; 0 if not after. */
   public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
-    return snapshot.days().workingDaysBetween(fromExclusive, toInclusive);
+    return fresh().days().workingDaysBetween(fromExclusive, toInclusive);
   }
 
   /** 24:00 of {@code due} in Asia/Shanghai (the next day 00:00 +08:00): when a deadline on that day ends. */
@@ -66,22 +77,22 @@ public class WorkingDayCalendar {
 
   /** Whether the holidays of {@code year} are known (built in or loaded). */
   public boolean isKnownYear(int year) {
-    return snapshot.days().isKnownYear(year);
+    return fresh().days().isKnownYear(year);
   }
 
   /** The years whose holidays are known, ascending. */
   public Set<Integer> knownYears() {
-    return snapshot.days().knownYears();
+    return fresh().days().knownYears();
   }
 
   /** The holidays and make-up days of a known year. */
   public Optional<CalendarYear> year(int year) {
-    return snapshot.days().year(year);
+    return fresh().days().year(year);
   }
 
   /** The calendar as it is now, for several computations that must agree with each other. */
   public WorkingDays current() {
-    return snapshot.days();
+    return fresh().days();
   }
 
   /**
@@ -98,8 +109,9 @@ public class WorkingDayCalendar {
     CalendarYear parsed = CalendarYearFormat.parse(year, json);
     OffsetDateTime now = OffsetDateTime.now(WorkingDays.ZONE);
     synchronized (this) {
+      long revision = store.nextRevision();
       store.save(year, CalendarYearFormat.write(parsed), loadedBy, now);
-      snapshot = snapshot.with(parsed, new LoadRecord(loadedBy, now.toInstant()));
+      snapshot = snapshot.with(parsed, new LoadRecord(loadedBy, now.toInstant()), revision);
     }
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -118,14 +130,38 @@ public class WorkingDayCalendar {
 
   /** Who loaded a year at run time and when; empty for built-in and unknown years. */
   Optional<LoadRecord> loadRecord(int year) {
-    return Optional.ofNullable(snapshot.loaded().get(year));
+    return Optional.ofNullable(fresh().loaded().get(year));
   }
 
   private synchronized void reread() {
     snapshot = read();
   }
 
+  /** This node's copy, read again first if another node has loaded a year since (checked once per interval). */
+  private Snapshot fresh() {
+    Snapshot current = snapshot;
+    long now = System.nanoTime();
+    if (now - checkedAt < CHECK_INTERVAL_NANOS) {
+      return current;
+    }
+    checkedAt = now;
+    // only a newer revision counts: a load under way on this node already shows in this node's copy
+    if (store.revision() <= current.revision()) {
+      return current;
+    }
+    synchronized (this) {
+      if (snapshot == current) {
+        snapshot = read();
+        log.info("working-day calendar re-read (a year was loaded on another node): known years {}",
+            snapshot.days().knownYears());
+      }
+      return snapshot;
+    }
+  }
+
   private Snapshot read() {
+    // the revision first: a load committing in between makes the next check read again, never miss it
+    long revision = store.revision();
     WorkingDays days = WorkingDays.builtIn();
     Map<Integer, LoadRecord> loaded = new HashMap<>();
     for (CalendarYearStore.StoredYear stored : store.findAll()) {
@@ -138,17 +174,17 @@ public class WorkingDayCalendar {
       days = days.with(year);
       loaded.put(stored.year(), new LoadRecord(stored.loadedBy(), stored.loadedAt().toInstant()));
     }
-    return new Snapshot(days, Map.copyOf(loaded));
+    return new Snapshot(days, Map.copyOf(loaded), revision);
   }
 
   /** Who loaded a year at run time, and when. */
   record LoadRecord(String loadedBy, Instant loadedAt) {}
 
-  private record Snapshot(WorkingDays days, Map<Integer, LoadRecord> loaded) {
-    Snapshot with(CalendarYear year, LoadRecord record) {
+  private record Snapshot(WorkingDays days, Map<Integer, LoadRecord> loaded, long revision) {
+    Snapshot with(CalendarYear year, LoadRecord record, long newRevision) {
       Map<Integer, LoadRecord> copy = new HashMap<>(loaded);
       copy.put(year.year(), record);
-      return new Snapshot(days.with(year), Map.copyOf(copy));
+      return new Snapshot(days.with(year), Map.copyOf(copy), newRevision);
     }
   }
 }

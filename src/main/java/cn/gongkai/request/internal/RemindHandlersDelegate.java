@@ -1,8 +1,10 @@
 package cn.gongkai.request.internal;
 
+import cn.gongkai.mail.MailOutbox;
 import cn.gongkai.request.CaseEvent;
 import cn.gongkai.request.CaseRegister;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -12,32 +14,25 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
  * N working days before the reply deadline, e-mails the people who hold the case's open tasks (the
- * assignee, or every member of the candidate groups). A mail failure is recorded, never fatal.
+ * assignee, or every member of the candidate groups) through the {@link MailOutbox}: the mail leaves once
+ * this step's transaction commits, once per case and deadline, and a mail failure never fails the step.
  */
 @Component("remindHandlersDelegate")
 class RemindHandlersDelegate implements JavaDelegate {
 
-  private static final Logger log = LoggerFactory.getLogger(RemindHandlersDelegate.class);
-
   private final CaseRegister register;
-  private final ObjectProvider<JavaMailSender> mailSender;
+  private final MailOutbox outbox;
   private final String from;
 
-  RemindHandlersDelegate(CaseRegister register, ObjectProvider<JavaMailSender> mailSender,
+  RemindHandlersDelegate(CaseRegister register, MailOutbox outbox,
       @Value("${gongkai.mail.from:gongkai@localhost}") String from) {
     this.register = register;
-    this.mailSender = mailSender;
+    this.outbox = outbox;
     this.from = from;
   }
 
@@ -66,22 +61,17 @@ class RemindHandlersDelegate implements JavaDelegate {
       }
     }
     String note = "提醒 " + String.join("、", taskNames) + "：答复期限 " + due + "，收件人 " + recipients.size() + " 人";
-    JavaMailSender sender = mailSender.getIfAvailable();
-    if (sender != null && !recipients.isEmpty()) {
-      SimpleMailMessage message = new SimpleMailMessage();
-      message.setFrom(from);
-      message.setTo(recipients.toArray(String[]::new));
-      message.setSubject("【即将到期】" + caseNumber + " 政府信息公开申请答复期限为 " + due);
-      message.setText("案件 " + caseNumber + " 的答复期限为 " + due + "（北京时间当日24时届满）。\n当前环节："
-          + String.join("、", taskNames) + "。\n请及时办理，逾期将转督办。");
-      try {
-        sender.send(message);
-      } catch (MailException e) {
-        log.warn("Reminder mail for case {} failed: {}", caseNumber, e.getMessage());
-        note += "；邮件发送失败：" + e.getMessage();
-      }
-    } else if (sender == null) {
+    if (!outbox.configured()) {
       note += "；未配置邮件服务器，未发送邮件";
+    } else if (!recipients.isEmpty()) {
+      // sent after this job's transaction commits: a rolled-back or repeated run sends nothing more
+      boolean queued = outbox.enqueue("reply-reminder:" + caseId + ":" + due, from, List.copyOf(recipients),
+          "【即将到期】" + caseNumber + " 政府信息公开申请答复期限为 " + due,
+          "案件 " + caseNumber + " 的答复期限为 " + due + "（北京时间当日24时届满）。\n当前环节："
+              + String.join("、", taskNames) + "。\n请及时办理，逾期将转督办。");
+      if (!queued) {
+        note += "；此答复期限的提醒邮件已发送过，不再重复发送";
+      }
     }
     register.recordEvent(caseId, new CaseEvent("Task_RemindHandlers", "提醒办理人员", null, ReplyClock.now(),
         "REMINDED", note));
