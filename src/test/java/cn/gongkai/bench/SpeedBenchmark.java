@@ -207,7 +207,7 @@ public final class SpeedBenchmark {
   void awaitOk(Process process, int port, Path dir) throws Exception {
     HttpRequest probe = HttpRequest.newBuilder(URI.create("http://localhost:" + port + WELCOME))
         .timeout(Duration.ofSeconds(5)).GET().build();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(900);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("the application exited; log: " + tail(dir.resolve("app.log")));
@@ -221,7 +221,7 @@ public final class SpeedBenchmark {
       }
       Thread.sleep(20);
     }
-    throw new IllegalStateException("no HTTP 200 within 300 s; log: " + tail(dir.resolve("app.log")));
+    throw new IllegalStateException("no HTTP 200 within 900 s; log: " + tail(dir.resolve("app.log")));
   }
 
   static long rssKb(long pid) throws IOException {
