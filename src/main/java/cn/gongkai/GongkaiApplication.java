@@ -1,5 +1,6 @@
 package cn.gongkai;
 
+import java.util.Map;
 import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,8 +14,41 @@ public class GongkaiApplication {
   /** Statutory deadlines are Beijing dates: the engine runs in Asia/Shanghai whatever the host says. */
   public static final String ZONE = "Asia/Shanghai";
 
+  /**
+   * The JDK's own XML factories, named: without the property every {@code XMLInputFactory.newInstance()} (POI and
+   * poi-tl call them for every letter, the engine for every model) scans the whole classpath for a provider
+   * before falling back to exactly these. No jar on the classpath provides another one; a property set on the
+   * command line wins.
+   */
+  private static final Map<String, String> XML_FACTORIES = Map.of(
+      "javax.xml.parsers.DocumentBuilderFactory", "com.sun.org.apache.xerces.internal.jaxp.DocumentBuilderFactoryImpl",
+      "javax.xml.parsers.SAXParserFactory", "com.sun.org.apache.xerces.internal.jaxp.SAXParserFactoryImpl",
+      "javax.xml.stream.XMLInputFactory", "com.sun.xml.internal.stream.XMLInputFactoryImpl",
+      "javax.xml.stream.XMLOutputFactory", "com.sun.xml.internal.stream.XMLOutputFactoryImpl",
+      "javax.xml.stream.XMLEventFactory", "com.sun.xml.internal.stream.events.XMLEventFactoryImpl",
+      "javax.xml.transform.TransformerFactory", "com.sun.org.apache.xalan.internal.xsltc.trax.TransformerFactoryImpl",
+      "javax.xml.datatype.DatatypeFactory", "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl");
+
+  static {
+    useJdkXmlFactories();
+  }
+
   public static void main(String[] args) {
     TimeZone.setDefault(TimeZone.getTimeZone(ZONE));
     SpringApplication.run(GongkaiApplication.class, args);
+  }
+
+  private static void useJdkXmlFactories() {
+    ClassLoader jdk = ClassLoader.getPlatformClassLoader();
+    XML_FACTORIES.forEach((factory, implementation) -> {
+      if (System.getProperty(factory) == null) {
+        try {
+          Class.forName(implementation, false, jdk);
+          System.setProperty(factory, implementation);
+        } catch (ClassNotFoundException | LinkageError notThisJdk) {
+          // another JDK: leave the lookup as it is
+        }
+      }
+    });
   }
 }

@@ -37,10 +37,12 @@ public class CaseArchive {
 
   private final JdbcClient jdbc;
   private final DocumentStore store;
+  private final LetterRendering rendering;
 
-  CaseArchive(JdbcClient jdbc, DocumentStore store) {
+  CaseArchive(JdbcClient jdbc, DocumentStore store, LetterRendering rendering) {
     this.jdbc = jdbc;
     this.store = store;
+    this.rendering = rendering;
   }
 
   /** Writes the case's archive package; refused (400) if the case already has one. */
@@ -64,6 +66,8 @@ public class CaseArchive {
     if (store.isArchived(ref.kind(), ref.id())) {
       throw alreadyArchived(ref);
     }
+    // letters still waiting for their file are rendered first: the package holds every letter's content
+    rendering.renderCase(ref.kind(), ref.id());
     OffsetDateTime now = OffsetDateTime.now(ZONE);
     List<ArchiveZip.Entry> files = new ArrayList<>();
     files.add(new ArchiveZip.Entry("register.json", input.registerJson().getBytes(StandardCharsets.UTF_8)));

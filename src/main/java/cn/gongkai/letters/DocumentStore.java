@@ -59,6 +59,53 @@ class DocumentStore {
         .update();
   }
 
+  /**
+   * A generated version whose .docx is still to be rendered: committed with what it will say ({@code model}),
+   * empty content and no checksum until {@link #completeRender} fills them in. Returns the version row's id.
+   */
+  long insertPendingVersion(long documentId, int version, String fileName, String contentType, String model,
+      OffsetDateTime createdAt, String createdBy, String note) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO gk_document_version (document_id, version, file_name, content_type, size_bytes, sha256,"
+            + " content, created_at, created_by, note, render_model) VALUES (?, ?, ?, ?, 0, '', ?, ?, ?, ?, ?)")
+        .params(documentId, version, fileName, contentType, new byte[0], createdAt, createdBy, note, model)
+        .update(keys, "id");
+    return keys.getKeyAs(Long.class);
+  }
+
+  /** The version rows of the document still waiting to be rendered. */
+  List<Long> pendingVersions(long documentId) {
+    return jdbc.sql("SELECT id FROM gk_document_version WHERE document_id = ? AND render_model IS NOT NULL")
+        .param(documentId).query(Long.class).list();
+  }
+
+  /** The version rows of the case's documents still waiting to be rendered. */
+  List<Long> pendingVersionsOfCase(String caseKind, long caseId) {
+    return jdbc.sql("SELECT v.id FROM gk_document_version v JOIN gk_document d ON d.id = v.document_id"
+            + " WHERE d.case_kind = ? AND d.case_id = ? AND v.render_model IS NOT NULL")
+        .params(caseKind, caseId).query(Long.class).list();
+  }
+
+  /** Every version row still waiting to be rendered (the sweep at start-up). */
+  List<Long> allPendingVersions() {
+    return jdbc.sql("SELECT id FROM gk_document_version WHERE render_model IS NOT NULL ORDER BY id")
+        .query(Long.class).list();
+  }
+
+  /** What the pending version will say; empty once it has been rendered. */
+  Optional<String> renderModel(long versionRowId) {
+    return jdbc.sql("SELECT render_model FROM gk_document_version WHERE id = ? AND render_model IS NOT NULL")
+        .param(versionRowId).query(String.class).optional();
+  }
+
+  /** Stores the rendered content of a pending version; false when another thread stored it first. */
+  boolean completeRender(long versionRowId, byte[] content) {
+    return jdbc.sql("UPDATE gk_document_version SET content = ?, size_bytes = ?, sha256 = ?, render_model = NULL"
+            + " WHERE id = ? AND render_model IS NOT NULL")
+        .params(content, content.length, Sha256.of(content), versionRowId)
+        .update() > 0;
+  }
+
   /** Locks the document row until the transaction ends, so versions and freezing do not interleave. */
   Optional<StoredDocument> lock(long documentId) {
     List<Long> ids = jdbc.sql("SELECT id FROM gk_document WHERE id = ? FOR UPDATE").param(documentId)
@@ -166,13 +213,18 @@ class DocumentStore {
         rs.getString("agency_code"));
     return new StoredDocument(rs.getLong("id"), ref, LetterKind.valueOf(rs.getString("kind")),
         rs.getString("doc_number"), rs.getInt("version"), rs.getObject("issued_on", LocalDate.class),
-        rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("sha256"),
+        rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), emptyToNull(rs.getString("sha256")),
         rs.getBoolean("frozen"));
   }
 
   private static DocumentVersion version(ResultSet rs, int row) throws SQLException {
     return new DocumentVersion(rs.getLong("document_id"), rs.getInt("version"), rs.getString("file_name"),
-        rs.getString("content_type"), rs.getLong("size_bytes"), rs.getString("sha256"),
+        rs.getString("content_type"), rs.getLong("size_bytes"), emptyToNull(rs.getString("sha256")),
         rs.getObject("created_at", OffsetDateTime.class), rs.getString("created_by"), rs.getString("note"));
+  }
+
+  /** A pending version has no checksum yet (stored as ''). */
+  private static String emptyToNull(String sha256) {
+    return sha256 == null || sha256.isEmpty() ? null : sha256;
   }
 }

@@ -16,14 +16,27 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 /** Fills a .docx template with a letter's fields (poi-tl). */
 final class LetterRenderer {
 
+  /** The model being rendered on this thread. */
+  private static final ThreadLocal<Map<String, Object>> MODEL = new ThreadLocal<>();
+
+  /**
+   * Built once (its tag grammar is compiled into regular expressions). Letter models are flat: inside
+   * {{?x}}...{{/x}} poi-tl would look fields up on the value of x, so every tag is resolved against the whole
+   * model of the letter being rendered instead.
+   */
+  private static final Configure CONFIG = Configure.builder()
+      .setRenderDataComputeFactory(env -> {
+        Map<String, Object> model = MODEL.get();
+        return model::get;
+      })
+      .build();
+
   private LetterRenderer() {}
 
   /** The rendered document; tags missing from the model render empty. */
   static byte[] render(byte[] template, Map<String, Object> model) {
-    // Letter models are flat: inside {{?x}}...{{/x}} poi-tl would look fields up on the value of x,
-    // so every tag is resolved against the whole model instead.
-    Configure config = Configure.builder().setRenderDataComputeFactory(env -> model::get).build();
-    try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(template), config)) {
+    MODEL.set(model);
+    try (XWPFTemplate compiled = XWPFTemplate.compile(new ByteArrayInputStream(template), CONFIG)) {
       List<XWPFParagraph> conditional = conditionalParagraphs(compiled.getXWPFDocument());
       LetterTypography.address(compiled.getXWPFDocument(), (String) model.get(LetterModel.ADDRESSING));
       compiled.render(model);
@@ -42,6 +55,8 @@ final class LetterRenderer {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      MODEL.remove();
     }
   }
 

@@ -31,18 +31,18 @@ public class Letters {
   private static final ZoneId ZONE = ZoneId.of(GongkaiApplication.ZONE);
 
   private final DocumentStore store;
-  private final LetterTemplates templates;
   private final NumberSequence numbers;
   private final Agencies agencies;
   private final DocumentNumberFormat numberFormat;
   private final String defaultContact;
   private final WorkingDayCalendar calendar;
+  private final LetterRendering rendering;
 
-  Letters(DocumentStore store, LetterTemplates templates, NumberSequence numbers, Agencies agencies,
-      LettersProperties properties, WorkingDayCalendar calendar) {
+  Letters(DocumentStore store, NumberSequence numbers, Agencies agencies,
+      LettersProperties properties, WorkingDayCalendar calendar, LetterRendering rendering) {
     this.calendar = calendar;
     this.store = store;
-    this.templates = templates;
+    this.rendering = rendering;
     this.numbers = numbers;
     this.agencies = agencies;
     this.numberFormat = new DocumentNumberFormat(properties.numberPattern(), properties.kindMarks());
@@ -61,12 +61,11 @@ public class Letters {
     int year = issuedOn.getYear();
     long seq = numbers.next(agency.code(), "LETTER_" + kind.name(), year);
     String number = numberFormat.format(agency.shortName(), agency.code(), kind, year, seq);
-    byte[] content = render(kind, data, agency, number, issuedOn);
+    Map<String, Object> model = model(kind, data, agency, number, issuedOn);
     OffsetDateTime now = now();
     long id = store.insertDocument(ref, kind, number, year, seq, issuedOn, now, user);
-    store.insertVersion(id, 1, number + "_" + kind.title() + ".docx", DocumentContent.DOCX, content, now, user,
-        "系统生成");
-    return get(id);
+    rendering.store(id, 1, number + "_" + kind.title() + ".docx", kind, model, now, user, "系统生成");
+    return peek(id);
   }
 
   /** What a draft shows where its number will be (it is given at sign-off). */
@@ -84,13 +83,12 @@ public class Letters {
     refuseIfArchived(ref);
     Agency agency = issuingAgency(kind, ref);
     LocalDate draftedOn = data.issuedOn() != null ? data.issuedOn() : today();
-    byte[] content = render(kind, data, agency, UNNUMBERED, draftedOn);
+    Map<String, Object> model = model(kind, data, agency, UNNUMBERED, draftedOn);
     OffsetDateTime now = now();
     long id = store.insertDraft(ref, kind, draftedOn.getYear(), draftedOn, now, user);
     store.saveDraftData(id, DraftData.write(data));
-    store.insertVersion(id, 1, "待签发_" + kind.title() + ".docx", DocumentContent.DOCX, content, now, user,
-        "系统生成（待签发）");
-    return get(id);
+    rendering.store(id, 1, "待签发_" + kind.title() + ".docx", kind, model, now, user, "系统生成（待签发）");
+    return peek(id);
   }
 
   /**
@@ -111,13 +109,13 @@ public class Letters {
       int year = signedOn.getYear();
       long seq = numbers.next(agency.code(), "LETTER_" + document.kind().name(), year);
       String number = numberFormat.format(agency.shortName(), agency.code(), document.kind(), year, seq);
-      byte[] content = render(document.kind(), data, agency, number, signedOn);
+      Map<String, Object> model = model(document.kind(), data, agency, number, signedOn);
       store.number(documentId, number, year, seq, signedOn);
-      store.insertVersion(documentId, document.version() + 1, number + "_" + document.kind().title() + ".docx",
-          DocumentContent.DOCX, content, now(), user == null ? "系统" : user, "签发定稿");
+      rendering.store(documentId, document.version() + 1, number + "_" + document.kind().title() + ".docx",
+          document.kind(), model, now(), user == null ? "系统" : user, "签发定稿");
     }
     store.freeze(documentId, now(), user);
-    return get(documentId);
+    return peek(documentId);
   }
 
   /** Renders the letter again with changed data, keeping its number, as the next version. */
@@ -137,15 +135,16 @@ public class Letters {
       throw new BadRequestException("issuedOn", "发文日期的年份须与文号年份（" + document.issuedOn().getYear() + "）一致");
     }
     Agency agency = issuingAgency(document.kind(), document.caseRef());
-    byte[] content = render(document.kind(), ofCase, agency, draft ? UNNUMBERED : document.number(), issuedOn);
+    Map<String, Object> model = model(document.kind(), ofCase, agency, draft ? UNNUMBERED : document.number(),
+        issuedOn);
     int version = document.version() + 1;
-    store.insertVersion(documentId, version, (draft ? "待签发" : document.number()) + "_" + document.kind().title()
-        + ".docx", DocumentContent.DOCX, content, now(), user, "重新生成");
+    rendering.store(documentId, version, (draft ? "待签发" : document.number()) + "_" + document.kind().title()
+        + ".docx", document.kind(), model, now(), user, "重新生成");
     if (draft) {
       store.saveDraftData(documentId, DraftData.write(ofCase));
     }
     store.updateIssuedOn(documentId, issuedOn);
-    return get(documentId);
+    return peek(documentId);
   }
 
   /** Stores a corrected file (.docx or .pdf) as the next version; refused once the document is frozen. */
@@ -162,7 +161,7 @@ public class Letters {
       name = name.substring(name.length() - 300);
     }
     store.insertVersion(documentId, document.version() + 1, name, contentType, content, now(), user, "上传更正版本");
-    return get(documentId);
+    return peek(documentId);
   }
 
   /** Freezes the signed-off document: no further versions. Idempotent. */
@@ -172,7 +171,7 @@ public class Letters {
     if (!document.frozen()) {
       store.freeze(documentId, now(), user);
     }
-    return get(documentId);
+    return peek(documentId);
   }
 
   /** Freezes the signed-off document without naming who signed it off. */
@@ -180,13 +179,23 @@ public class Letters {
     return freeze(documentId, null);
   }
 
-  /** The document as of its latest version, or 404. */
+  /** The document as of its latest version (its file rendered if it was still waiting), or 404. */
   public StoredDocument get(long documentId) {
+    rendering.renderDocument(documentId);
+    return peek(documentId);
+  }
+
+  /**
+   * The document as stored, without waiting for its file: number, kind, case, version; {@code sha256} is null
+   * while a generated version is still being rendered. For steps that only need to know which letter it is.
+   */
+  public StoredDocument peek(long documentId) {
     return store.find(documentId).orElseThrow(() -> notFound(documentId));
   }
 
   /** The case's documents in the order they were created, each as of its latest version. */
   public List<StoredDocument> documents(CaseRef caseRef) {
+    rendering.renderCase(caseRef.kind(), caseRef.id());
     return store.documents(caseRef.kind(), caseRef.id());
   }
 
@@ -220,7 +229,7 @@ public class Letters {
   @Transactional
   public Delivery recordDelivery(
       long documentId, DeliveryMethod method, LocalDate deliveredOn, LocalDate postedOn, String user) {
-    StoredDocument document = get(documentId);
+    StoredDocument document = peek(documentId);
     if (method == null) {
       throw new BadRequestException("method", "送达方式不能为空");
     }
@@ -261,16 +270,17 @@ public class Letters {
 
   /** The recorded deliveries of the document, oldest first. */
   public List<Delivery> deliveries(long documentId) {
-    get(documentId);
+    peek(documentId);
     return store.deliveries(documentId);
   }
 
-  private byte[] render(LetterKind kind, LetterData data, Agency agency, String number, LocalDate issuedOn) {
+  /** What the letter will say, fixed when it is generated (rendered into its template after the commit). */
+  private Map<String, Object> model(LetterKind kind, LetterData data, Agency agency, String number,
+      LocalDate issuedOn) {
     LetterData withContact = data.contact() == null && defaultContact != null
         ? data.toBuilder().contact(defaultContact).build()
         : data;
-    Map<String, Object> model = LetterModel.of(kind, withContact, agency, number, issuedOn, calendar::isKnownYear);
-    return LetterRenderer.render(templates.template(kind), model);
+    return LetterModel.of(kind, withContact, agency, number, issuedOn, calendar::isKnownYear);
   }
 
   private Agency issuingAgency(LetterKind kind, CaseRef ref) {

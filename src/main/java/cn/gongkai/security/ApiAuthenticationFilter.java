@@ -31,7 +31,8 @@ import cn.gongkai.audit.AuditLog;
  * {@link HttpServletRequest#isUserInRole(String)} with a Camunda group id; the engine sees the same
  * user and groups, so engine authorization applies to what the request does.
  *
- * <p>HTTP Basic follows the login failures policy ({@link LoginLockout}); a successful Basic login is
+ * <p>HTTP Basic follows the login failures policy ({@link LoginLockout}); credentials verified a few seconds
+ * ago are not checked again ({@link VerifiedCredentials}), the lock still is; a successful Basic login is
  * audited once per user, address and half hour (every request carries the password again). A webapp
  * session may also send state-changing calls to gongkai's own pages under /security/, which check the
  * request's Origin (see {@link OriginCheck}).
@@ -44,12 +45,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   private final LoginLockout lockout;
   private final PasswordChangeGate passwordGate;
   private final AuditLog auditLog;
+  private final VerifiedCredentials verified;
   private final boolean required;
   private final Map<String, Long> lastLoginAudit = new ConcurrentHashMap<>();
 
   /** @param required answer 401 without credentials (false: anonymous callers pass, unauthenticated) */
   ApiAuthenticationFilter(IdentityService identityService, LoginLockout lockout, PasswordChangeGate passwordGate,
-      AuditLog auditLog, boolean required) {
+      AuditLog auditLog, VerifiedCredentials verified, boolean required) {
+    this.verified = verified;
     this.identityService = identityService;
     this.lockout = lockout;
     this.passwordGate = passwordGate;
@@ -151,7 +154,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       auditLog.record(userId, address, AuditKind.LOGIN_FAILED, "HTTP Basic", "账户已锁定，拒绝登录");
       throw new Refused(LoginLockout.message(locked.get()));
     }
-    if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
+    String password = decoded.substring(colon + 1);
+    List<String> known = verified.groupsIfVerified(userId, password);
+    if (known != null) {
+      // verified seconds ago: no failures to end since (a failure forgets the entry), login audited then
+      return new Caller(userId, known, true);
+    }
+    if (!identityService.checkPassword(userId, password)) {
       Optional<Instant> nowLocked = lockout.failed(userId, address, "HTTP Basic");
       throw new Refused(nowLocked.map(LoginLockout::message).orElse("用户名或密码错误"));
     }
@@ -160,6 +169,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .toList();
+    verified.remember(userId, password, groups);
     return new Caller(userId, groups, true);
   }
 

@@ -31,8 +31,11 @@ public class LoginLockout {
   private final IdentityService identity;
   private final AuditLog auditLog;
   private final SecuritySettings.Lockout policy;
+  private final VerifiedCredentials verified;
 
-  LoginLockout(JdbcClient jdbc, IdentityService identity, AuditLog auditLog, SecuritySettings settings) {
+  LoginLockout(JdbcClient jdbc, IdentityService identity, AuditLog auditLog, SecuritySettings settings,
+      VerifiedCredentials verified) {
+    this.verified = verified;
     this.jdbc = jdbc;
     this.identity = identity;
     this.auditLog = auditLog;
@@ -69,6 +72,8 @@ public class LoginLockout {
 
   /** Counts a failed login; the failure that reaches the limit locks the account. Returns the lock's end if so. */
   public Optional<Instant> failed(String userId, String address, String channel) {
+    // the next right password is checked (and ends the run of failures) again
+    verified.forget(userId);
     boolean known = userId != null && !userId.isBlank() && identity.createUserQuery().userId(userId).count() > 0;
     auditLog.record(userId, address, AuditKind.LOGIN_FAILED, channel, known ? "密码错误" : "用户不存在或密码错误");
     if (!known) {
@@ -103,6 +108,7 @@ public class LoginLockout {
 
   /** A security administrator lifts a lock before its end. Returns false when the account was not locked. */
   public boolean unlock(String userId, String by, String address) {
+    verified.forget(userId);
     boolean wasLocked = isLocked(userId);
     jdbc.sql("DELETE FROM gk_login_lockout WHERE user_id = ?").param(userId).update();
     if (wasLocked) {

@@ -17,9 +17,11 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
 
   // looked up when used: the audit log must not be built before the engine it sits beside
   private final ObjectProvider<AuditLog> auditLog;
+  private final VerifiedCredentials verifiedCredentials;
 
-  SecurityEnginePlugin(ObjectProvider<AuditLog> auditLog) {
+  SecurityEnginePlugin(ObjectProvider<AuditLog> auditLog, VerifiedCredentials verifiedCredentials) {
     this.auditLog = auditLog;
+    this.verifiedCredentials = verifiedCredentials;
   }
 
   @Override
@@ -30,6 +32,11 @@ class SecurityEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setLoginDelayBase(0);
     configuration.setLoginDelayMaxTime(0);
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+    // outside the transaction: the cache of verified Basic credentials is cleared around every identity change
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(verifiedCredentials.interceptor());
     configuration.setAuthorizationService(
         new SecurityAdministratorGuard(configuration::getIdentityService, auditLog::getObject));
   }

@@ -80,9 +80,9 @@ class WebSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService,
-      LoginLockout lockout, PasswordChangeGate passwordGate, AuditLog auditLog) {
+      LoginLockout lockout, PasswordChangeGate passwordGate, AuditLog auditLog, VerifiedCredentials verified) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-        new ApiAuthenticationFilter(identityService, lockout, passwordGate, auditLog, true));
+        new ApiAuthenticationFilter(identityService, lockout, passwordGate, auditLog, verified, true));
     registration.setName("gongkai-api-auth");
     // the engine REST API too, /engine-rest/engine included (Camunda's own filter leaves that one open)
     registration.addUrlPatterns(GONGKAI);
@@ -131,9 +131,9 @@ class WebSecurityConfiguration {
    */
   @Bean
   FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(IdentityService identityService,
-      LoginLockout lockout, PasswordChangeGate passwordGate, AuditLog auditLog) {
+      LoginLockout lockout, PasswordChangeGate passwordGate, AuditLog auditLog, VerifiedCredentials verified) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-        new ApiAuthenticationFilter(identityService, lockout, passwordGate, auditLog, false));
+        new ApiAuthenticationFilter(identityService, lockout, passwordGate, auditLog, verified, false));
     registration.setName("gongkai-actuator-auth");
     registration.addUrlPatterns("/actuator/*");
     registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));

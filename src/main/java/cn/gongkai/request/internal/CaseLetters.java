@@ -108,7 +108,7 @@ class CaseLetters {
   /** The case's current reply letter, checked to belong to the case (a variable alone proves nothing). */
   private StoredDocument replyLetter(VariableScope scope, long caseId) {
     if (scope.getVariable("replyLetterId") instanceof Number id) {
-      StoredDocument document = letters.get(id.longValue());
+      StoredDocument document = letters.peek(id.longValue());
       if (CaseRef.DISCLOSURE.equals(document.caseRef().kind()) && document.caseRef().id() == caseId) {
         return document;
       }
