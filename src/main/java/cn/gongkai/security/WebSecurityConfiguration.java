@@ -20,12 +20,16 @@ import org.springframework.context.annotation.Configuration;
 class WebSecurityConfiguration {
 
   private static final String[] GONGKAI = {"/api/*", "/cases/*", "/audit", "/audit/*", "/security/*"};
+  /** The OpenAPI description and its UI (springdoc): staff only, except the portal's public part. */
+  private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
 
   @Bean
   FilterRegistrationBean<SecurityHeaders> securityHeaders() {
     FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
     registration.setName("gongkai-security-headers");
     registration.addUrlPatterns(GONGKAI);
+    // the applicant portal's pages (its API is under /api/*)
+    registration.addUrlPatterns("/portal", "/portal/*");
     registration.setOrder(1);
     return registration;
   }
@@ -81,8 +85,10 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
         new ApiAuthenticationFilter(identityService, lockout, passwordGate, auditLog, true));
     registration.setName("gongkai-api-auth");
-    // the engine REST API too, /engine-rest/engine included (Camunda's own filter leaves that one open)
+    // the engine REST API too, /engine-rest/engine included (Camunda's own filter leaves that one open);
+    // the applicant portal's /api/public/* is passed through (ApiAuthenticationFilter.isPublic)
     registration.addUrlPatterns(GONGKAI);
+    registration.addUrlPatterns(API_DOCS);
     registration.addUrlPatterns("/engine-rest/*");
     registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
     registration.setOrder(11);
