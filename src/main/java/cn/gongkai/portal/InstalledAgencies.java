@@ -1,7 +1,6 @@
 package cn.gongkai.portal;
 
 import cn.gongkai.agency.Agencies;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
