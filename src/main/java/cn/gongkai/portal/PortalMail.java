@@ -5,7 +5,6 @@ import cn.gongkai.letters.StoredDocument;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.DisclosureCase;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,7 @@ class PortalMail {
     if (queued) {
       return;
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = PortalRequests.now();
     jdbc.sql("INSERT INTO gk_portal_mail (submission_id, fact_key, subject, body, created_at, next_attempt_at)"
             + " VALUES (?, ?, ?, ?, ?, ?)")
         .params(s.id(), factKey, subject, body, now, now)
@@ -91,7 +90,7 @@ class PortalMail {
   void scanLetters() {
     List<Submission> withMail = jdbc.sql("SELECT s.id FROM gk_portal_submission s JOIN gk_disclosure_case c"
             + " ON c.id = s.case_id WHERE s.email IS NOT NULL AND (c.archived_at IS NULL OR c.archived_at > ?)")
-        .param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(30))
+        .param(PortalRequests.now().minusDays(30))
         .query(Long.class).list().stream().map(store::get).toList();
     for (Submission s : withMail) {
       DisclosureCase c = register.get(s.caseId());
@@ -121,7 +120,7 @@ class PortalMail {
     if (sender == null) {
       return;
     }
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    OffsetDateTime now = PortalRequests.now();
     List<Long> due = jdbc.sql("SELECT id FROM gk_portal_mail WHERE sent_at IS NULL AND next_attempt_at <= ?"
             + " ORDER BY id")
         .param(now).query(Long.class).list();
@@ -146,13 +145,13 @@ class PortalMail {
       try {
         sender.send(message);
         jdbc.sql("UPDATE gk_portal_mail SET sent_at = ?, body = '', last_error = NULL WHERE id = ?")
-            .params(OffsetDateTime.now(ZoneOffset.UTC), id).update();
+            .params(PortalRequests.now(), id).update();
       } catch (MailException e) {
         int attempts = (Integer) mail[2];
         long pause = Math.min(3600, 30L << Math.min(attempts, 7));
         String error = String.valueOf(e.getMessage());
         jdbc.sql("UPDATE gk_portal_mail SET next_attempt_at = ?, last_error = ? WHERE id = ?")
-            .params(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(pause),
+            .params(PortalRequests.now().plusSeconds(pause),
                 error.length() > 500 ? error.substring(0, 500) : error, id)
             .update();
         log.warn("Portal mail {} not sent (attempt {}), retried in {} s: {}", id, attempts, pause, error);

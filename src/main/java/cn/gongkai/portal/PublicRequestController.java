@@ -45,7 +45,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PublicRequestController {
 
   /** Largest request body accepted: the ID proof (base64) and the text fields. */
-  private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+  private static final int MAX_BODY_BYTES = 6 * 1024 * 1024;
 
   private final PortalRequests requests;
   private final PortalChallenge challenge;
@@ -171,7 +171,7 @@ class PublicRequestController {
       raw = in.readNBytes(MAX_BODY_BYTES + 1);
     }
     if (raw.length > MAX_BODY_BYTES) {
-      throw new BadRequestException("body", "请求内容过大（不超过4MB，身份证明附件不超过2MB）");
+      throw new BadRequestException("body", "请求内容过大（身份证明附件不超过2MB）");
     }
     if (raw.length == 0) {
       throw new BadRequestException("body", "请求内容为空，应为 JSON 对象");
