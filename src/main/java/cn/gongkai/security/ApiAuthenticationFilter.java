@@ -65,12 +65,12 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   /**
-   * The applicant portal's public API and the public part of its description: the only unauthenticated
-   * paths under the API's patterns (they act on nothing but what a 查询码 opens).
+   * The applicant portal's public API: the only unauthenticated paths under the API's patterns (they act on
+   * nothing but what a 查询码 opens).
    */
   static boolean isPublic(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/public/") || path.equals("/v3/api-docs/public");
+    return path.startsWith("/api/public/");
   }
 
   @Override

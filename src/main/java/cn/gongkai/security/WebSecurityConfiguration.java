@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 class WebSecurityConfiguration {
 
   private static final String[] GONGKAI = {"/api/*", "/cases/*", "/audit", "/audit/*", "/security/*"};
-  /** The OpenAPI description and its UI (springdoc): staff only, except the portal's public part. */
+  /** The OpenAPI description and its UI (springdoc): for logged-in users (it lists the public API too). */
   private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
 
   @Bean

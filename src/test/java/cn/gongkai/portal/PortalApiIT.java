@@ -225,6 +225,20 @@ class PortalApiIT {
   }
 
   @Test
+  void documentsThePublicApiInTheOpenApiDescriptionForLoggedInUsers() throws Exception {
+    assertThat(api.download("/v3/api-docs").statusCode()).isEqualTo(401);
+    HttpResponse<String> docs = api.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/v3/api-docs"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("intake:demo".getBytes())).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(docs.statusCode()).isEqualTo(200);
+    JsonNode paths = api.json.readTree(docs.body()).get("paths");
+    assertThat(paths.has("/api/public/requests")).isTrue();
+    assertThat(paths.has("/api/public/requests/{number}")).isTrue();
+    assertThat(paths.get("/api/public/requests").get("post").get("summary").asText()).isEqualTo("网上提交政府信息公开申请");
+  }
+
+  @Test
   void answersAWrongCodeExactlyLikeAnUnknownNumber() throws Exception {
     JsonNode created = api.submitted(PortalHttp.application());
     String number = created.get("submissionNumber").asText();

@@ -178,7 +178,12 @@ class PortalBrowserIT {
     browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
     browser.click(browser.waitFor(By.cssSelector("button.claim")));
     browser.waitFor(By.cssSelector(".fjs-form-field-select"));
-    assertThat(browser.bodyText()).contains("确认网上申请", phoneNumber, "王*");
+    assertThat(browser.bodyText()).contains("确认网上申请", "网上申请：" + phoneNumber);
+    // the masked applicant and the request, read-only; no personal data in the form
+    browser.wait.until(d -> formValue("Field_ApplicantNameMasked").startsWith("王"));
+    assertThat(formValue("Field_ApplicantNameMasked")).isNotEqualTo("王五");
+    assertThat(formValue("Field_Description")).contains("鹿城南路维修工程", "鹿城南路维修工程招标公告");
+    assertThat(formValue("Field_SubmittedOn")).isEqualTo(today());
     chooseInForm("确认结果", "已与申请人确认");
     WebElement date = browser.waitFor(By.cssSelector("input[id$='Field_ReceivedOn-date'], input[id$='Field_ReceivedOn']"));
     date.sendKeys(today());
@@ -189,6 +194,11 @@ class PortalBrowserIT {
 
     caseNumber = register.findByProcessInstance(pi.getId()).orElseThrow().caseNumber();
     assertThat(register.findByNumber(caseNumber).orElseThrow().receivedOn()).isEqualTo(LocalDate.parse(today()));
+  }
+
+  String formValue(String fieldId) {
+    return browser.driver.findElement(By.cssSelector(":is(input, textarea)[id$='" + fieldId + "']"))
+        .getDomProperty("value");
   }
 
   void chooseInForm(String label, String option) {
