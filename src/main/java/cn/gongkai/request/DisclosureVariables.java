@@ -18,6 +18,8 @@ public final class DisclosureVariables {
       // start form (personal data ones are moved into the register and removed, see PersonalData)
       "applicantType", "applicantName", "idType", "idNumber", "phone", "address", "email", "channel",
       "receivedOn", "description", "purpose", "provisionForm", "deliveryMethod",
+      // online submission (applicant portal) and its confirmation (条例第三十一条)
+      "submissionNumber", "submittedOn", "idProofAttached", "onlineRequestDecision", "refusalReason",
       // register
       CASE_ID, CASE_NUMBER, "applicantNameMasked",
       // screening and correction

@@ -67,6 +67,20 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
+  /**
+   * The applicant portal's public API: the only unauthenticated paths under the API's patterns (they act on
+   * nothing but what a 查询码 opens).
+   */
+  static boolean isPublic(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/public/");
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return isPublic(request);
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {

@@ -24,7 +24,7 @@ class SecurityHeaders extends OncePerRequestFilter {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.startsWith("/cases/") || path.startsWith("/api/cases/") || path.startsWith("/audit")
         || path.startsWith("/api/audit") || path.startsWith("/security/") || path.startsWith("/api/security/")
-        || path.startsWith("/api/documents/")) {
+        || path.startsWith("/api/documents/") || path.startsWith("/api/public/") || path.startsWith("/api/portal/")) {
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Pragma", "no-cache");
     }

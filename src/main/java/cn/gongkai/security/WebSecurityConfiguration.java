@@ -19,16 +19,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(SecuritySettings.class)
 class WebSecurityConfiguration {
 
-  // The OpenAPI description (/v3/api-docs) and its UI (/swagger-ui.html) are authenticated like /api itself.
-  // A public portal (/api/public/**, /portal/**), when added, must be carved out of these patterns explicitly.
-  private static final String[] GONGKAI = {"/api/*", "/cases/*", "/audit", "/audit/*", "/security/*",
-      "/v3/*", "/swagger-ui/*", "/swagger-ui.html"};
+  private static final String[] GONGKAI = {"/api/*", "/cases/*", "/audit", "/audit/*", "/security/*"};
+  /** The OpenAPI description and its UI (springdoc): for logged-in users (it lists the public API too). */
+  private static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs/*", "/swagger-ui/*", "/swagger-ui.html"};
 
   @Bean
   FilterRegistrationBean<SecurityHeaders> securityHeaders() {
     FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
     registration.setName("gongkai-security-headers");
     registration.addUrlPatterns(GONGKAI);
+    // the applicant portal's pages (its API is under /api/*)
+    registration.addUrlPatterns("/portal", "/portal/*");
     registration.setOrder(1);
     return registration;
   }
@@ -84,8 +85,10 @@ class WebSecurityConfiguration {
     FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
         new ApiAuthenticationFilter(identityService, lockout, passwordGate, auditLog, verified, true));
     registration.setName("gongkai-api-auth");
-    // the engine REST API too, /engine-rest/engine included (Camunda's own filter leaves that one open)
+    // the engine REST API too, /engine-rest/engine included (Camunda's own filter leaves that one open);
+    // the applicant portal's /api/public/* is passed through (ApiAuthenticationFilter.isPublic)
     registration.addUrlPatterns(GONGKAI);
+    registration.addUrlPatterns(API_DOCS);
     registration.addUrlPatterns("/engine-rest/*");
     registration.setDispatcherTypes(EnumSet.of(DispatcherType.REQUEST));
     registration.setOrder(11);

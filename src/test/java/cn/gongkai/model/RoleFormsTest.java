@@ -34,6 +34,17 @@ class RoleFormsTest {
   }
 
   @Test
+  void onlineConfirmationShowsTheSubmissionAndAsksForTheDayBothSidesConfirmed() throws Exception {
+    assertReadOnly("confirm-online-request", "submissionNumber", "submittedOn", "applicantNameMasked", "description");
+    Map<String, JsonNode> fields = fields("confirm-online-request");
+    assertThat(fields.get("onlineRequestDecision").path("validate").path("required").asBoolean()).isTrue();
+    assertThat(fields.get("receivedOn").path("type").asText()).isEqualTo("datetime");
+    assertThat(fields.get("refusalReason").path("disabled").asBoolean()).isFalse();
+    // personal data stays with the submission: the form links to the ID proof, never carries it
+    assertThat(fields).doesNotContainKeys("applicantName", "idNumber", "phone", "email", "address");
+  }
+
+  @Test
   void screeningShowsTheApplicantChannelReceiptDateAndRequest() throws Exception {
     assertReadOnly("screen-request", "applicantNameMasked", "applicantType", "channel", "receivedOn", "description");
     // personal data never reaches a form: it stays in the register

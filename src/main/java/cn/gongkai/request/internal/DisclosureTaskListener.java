@@ -24,12 +24,15 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
   private final CaseOfExecution cases;
   private final CaseSteps steps;
   private final ReplyClock clock;
+  private final ConfirmOnlineRequestStep confirmOnline;
 
-  DisclosureTaskListener(CaseRegister register, CaseOfExecution cases, CaseSteps steps, ReplyClock clock) {
+  DisclosureTaskListener(CaseRegister register, CaseOfExecution cases, CaseSteps steps, ReplyClock clock,
+      ConfirmOnlineRequestStep confirmOnline) {
     this.register = register;
     this.cases = cases;
     this.steps = steps;
     this.clock = clock;
+    this.confirmOnline = confirmOnline;
   }
 
   /** Task events: a task was created (current step, due date) or assigned (the step's rule). */
@@ -63,6 +66,11 @@ class DisclosureTaskListener implements TaskListener, ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     if (((ActivityExecution) execution).isCanceled()) {
+      return;
+    }
+    if (ConfirmOnlineRequestStep.TASK.equals(execution.getCurrentActivityId())) {
+      // before registration: no case yet, the step works on the online submission
+      confirmOnline.completed(execution);
       return;
     }
     DisclosureCase c = cases.find(execution).orElse(null);

@@ -1,24 +1,31 @@
 package cn.gongkai.request.internal;
 
 import cn.gongkai.agency.Agencies;
+import cn.gongkai.agency.Agency;
 import cn.gongkai.letters.LetterKind;
 import cn.gongkai.request.CaseEvent;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.CaseRegister.RegisteredCase;
+import cn.gongkai.request.OnlineSubmissions;
+import cn.gongkai.request.OnlineSubmissions.PendingSubmission;
 import cn.gongkai.request.PersonalData;
 import cn.gongkai.request.RequestRegistration;
 import cn.gongkai.web.BadRequestException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * 登记申请: checks the request, numbers it, stores it in the register with the applicant's personal
  * data, makes the case number the business key, moves personal data out of the process and starts
- * the reply clock from the date of receipt.
+ * the reply clock from the date of receipt. An online submission (applicant portal) is registered from
+ * what the applicant submitted, received on the day intake confirmed it (条例第三十一条).
  */
 @Component("registerRequestDelegate")
 class RegisterRequestDelegate implements JavaDelegate {
@@ -27,19 +34,34 @@ class RegisterRequestDelegate implements JavaDelegate {
   private final CaseRegister register;
   private final ReplyClock clock;
   private final CaseLetters letters;
+  private final ObjectProvider<OnlineSubmissions> online;
 
-  RegisterRequestDelegate(Agencies agencies, CaseRegister register, ReplyClock clock, CaseLetters letters) {
+  RegisterRequestDelegate(Agencies agencies, CaseRegister register, ReplyClock clock, CaseLetters letters,
+      ObjectProvider<OnlineSubmissions> online) {
     this.agencies = agencies;
     this.register = register;
     this.clock = clock;
     this.letters = letters;
+    this.online = online;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    Map<String, Object> fields = execution.getVariables();
+    Agency agency = agencies.defaultAgency();
+    PendingSubmission submission = null;
+    if (execution.hasVariable(OnlineSubmissions.SUBMISSION_NUMBER)) {
+      // found by process instance: the variable only says which path the process took
+      submission = online.getObject().pending(execution.getProcessInstanceId()).orElseThrow(
+          () -> new IllegalStateException("no online submission for " + execution.getProcessInstanceId()));
+      fields = new HashMap<>(submission.fields());
+      fields.put("channel", "ONLINE");
+      fields.put("receivedOn", execution.getVariable("receivedOn"));
+      agency = agencies.get(submission.agencyCode());
+    }
     RequestRegistration request;
     try {
-      request = RequestRegistration.parse(execution.getVariables(), ReplyClock.today());
+      request = RequestRegistration.parse(fields, ReplyClock.today());
     } catch (BadRequestException e) {
       // the start form shows this message; the whole start is rolled back, nothing is stored
       throw new BadUserRequestException(e.problems().stream()
@@ -48,8 +70,13 @@ class RegisterRequestDelegate implements JavaDelegate {
     }
     Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = auth == null ? null : auth.getUserId();
-    RegisteredCase registered = register.register(agencies.defaultAgency(), request, ReplyClock.now(), user);
+    RegisteredCase registered = register.register(agency, request, ReplyClock.now(), user);
     register.linkProcessInstance(registered.id(), execution.getProcessInstanceId());
+    if (submission != null) {
+      register.recordEvent(registered.id(), new CaseEvent("Task_ConfirmOnlineRequest", "确认网上申请", user,
+          ReplyClock.now(), "受理网上申请 " + submission.submissionNumber(), null, request.receivedOn()));
+      online.getObject().accepted(execution.getProcessInstanceId(), registered.id(), request.receivedOn());
+    }
     register.recordEvent(registered.id(),
         new CaseEvent("Task_RegisterRequest", "登记申请", user, ReplyClock.now(), registered.caseNumber(), null));
     execution.setProcessBusinessKey(registered.caseNumber());
