@@ -89,6 +89,12 @@ class OpenApiConfiguration {
       openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
         describeParameters(operation);
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        responses.forEach((status, answer) -> {
+          if (status.startsWith("2") && ("OK".equals(answer.getDescription()) || "Created".equals(answer.getDescription())
+              || answer.getDescription() == null)) {
+            answer.setDescription("成功");
+          }
+        });
         // the same shape for every refusal, and when each happens
         responses.addApiResponse("400", errorAnswer("输入有误（errors 列出每个有误的字段及中文原因），从不以 500 应答"));
         responses.addApiResponse("401", errorAnswer("未登录，或用户名、密码错误（连续失败 5 次锁定 30 分钟）"));

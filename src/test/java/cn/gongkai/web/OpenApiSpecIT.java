@@ -107,6 +107,11 @@ class OpenApiSpecIT {
           problems.add(where + ": parameter " + parameter.path("name").asText() + " undescribed");
         }
       }
+      operation.path("responses").fields().forEachRemaining(answer -> {
+        if (!chinese(answer.getValue().path("description").asText())) {
+          problems.add(where + ": answer " + answer.getKey() + " not described in Chinese");
+        }
+      });
       for (String status : List.of("400", "401", "403")) {
         JsonNode error = operation.path("responses").path(status);
         if (!chinese(error.path("description").asText()) || !error.path("content").path("application/json")
