@@ -43,8 +43,15 @@ public class DecisionLabels {
   private static void collect(JsonNode components, Map<String, String> labels,
       Map<String, Map<String, String>> byVariable) {
     for (JsonNode component : components) {
+      // the step's own decision (an editable field) names a code, not the earlier results the form shows read-only
+      // (签发 for the sign-off's APPROVED, not the secrecy review's 通过 shown above it)
+      boolean decision = !component.path("readonly").asBoolean(false) && !component.path("disabled").asBoolean(false);
       for (JsonNode value : component.path("values")) {
-        labels.putIfAbsent(value.path("value").asText(), value.path("label").asText());
+        if (decision) {
+          labels.put(value.path("value").asText(), value.path("label").asText());
+        } else {
+          labels.putIfAbsent(value.path("value").asText(), value.path("label").asText());
+        }
         byVariable.computeIfAbsent(component.path("key").asText(), k -> new java.util.TreeMap<>())
             .putIfAbsent(value.path("value").asText(), value.path("label").asText());
       }
