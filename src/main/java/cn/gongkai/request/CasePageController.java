@@ -43,6 +43,8 @@ class CasePageController {
     String user = CurrentUser.requireAnyRole(request, CaseView.staffRoles().toArray(String[]::new));
     DisclosureCase full = register.findByNumber(caseNumber)
         .orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));
+    // another agency's case answers exactly as one that does not exist
+    CurrentUser.requireAgency(request, full.agencyCode(), "案件不存在：" + caseNumber);
     // intake staff register and deliver: they see the applicant in full, and the view is logged
     boolean seesPersonalData = request.isUserInRole(Roles.INTAKE);
     if (seesPersonalData) {

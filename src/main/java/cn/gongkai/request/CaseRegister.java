@@ -44,7 +44,7 @@ public class CaseRegister {
   public RegisteredCase register(Agency agency, RequestRegistration r, OffsetDateTime now, String registeredBy) {
     int year = now.atZoneSameInstant(BEIJING).getYear();
     long seq = numbers.next(agency.code(), CASE_NUMBER_KIND, year);
-    String caseNumber = formatNumber(numberPattern, agency, year, seq);
+    String caseNumber = formatNumber(patternOf(agency), agency, year, seq);
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO gk_disclosure_case (agency_code, case_number, case_year, case_seq, applicant_type,
@@ -82,7 +82,12 @@ public class CaseRegister {
   /** The agency's next case number of that year (cases entered without a process: imports); caller's transaction. */
   public NumberedCase number(Agency agency, int year) {
     long seq = numbers.next(agency.code(), CASE_NUMBER_KIND, year);
-    return new NumberedCase(year, seq, formatNumber(numberPattern, agency, year, seq));
+    return new NumberedCase(year, seq, formatNumber(patternOf(agency), agency, year, seq));
+  }
+
+  /** The agency's own pattern, else the installation's (the prefecture office keeps the numbers it had). */
+  private String patternOf(Agency agency) {
+    return agency.caseNumberPattern() != null ? agency.caseNumberPattern() : numberPattern;
   }
 
   /** {@code 〔YYYY〕第N号}: YYYY the year, N the sequence number, {agency} the agency's short name. */

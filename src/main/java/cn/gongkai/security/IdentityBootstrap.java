@@ -173,6 +173,9 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grant(Roles.SYSADMIN, Resources.USER, ANY, Permissions.ALL);
     grant(Roles.SYSADMIN, Resources.GROUP, ANY, Permissions.ALL);
     grant(Roles.SYSADMIN, Resources.TENANT, ANY, Permissions.READ);
+    // agencies are tenants (cn.gongkai.agency): the system administrator puts staff into their agency
+    grant(Roles.SYSADMIN, Resources.TENANT_MEMBERSHIP, ANY, Permissions.ALL);
+    grant(Roles.SYSADMIN, Resources.GROUP_MEMBERSHIP, "prefecture-supervisor", Permissions.ALL);
     for (String group : GROUP_NAMES.keySet()) {
       if (!ADMINISTRATOR_GROUPS.contains(group)) {
         grant(Roles.SYSADMIN, Resources.GROUP_MEMBERSHIP, group, Permissions.ALL);

@@ -1,6 +1,7 @@
 package cn.gongkai.request.internal;
 
 import cn.gongkai.agency.Agencies;
+import cn.gongkai.agency.Agency;
 import cn.gongkai.letters.LetterKind;
 import cn.gongkai.request.CaseEvent;
 import cn.gongkai.request.CaseRegister;
@@ -48,7 +49,9 @@ class RegisterRequestDelegate implements JavaDelegate {
     }
     Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = auth == null ? null : auth.getUserId();
-    RegisteredCase registered = register.register(agencies.defaultAgency(), request, ReplyClock.now(), user);
+    // the instance's tenant is its agency (the starter's, or the agency a referral named)
+    Agency agency = agencies.byCode(execution.getTenantId()).orElseGet(agencies::defaultAgency);
+    RegisteredCase registered = register.register(agency, request, ReplyClock.now(), user);
     register.linkProcessInstance(registered.id(), execution.getProcessInstanceId());
     register.recordEvent(registered.id(),
         new CaseEvent("Task_RegisterRequest", "登记申请", user, ReplyClock.now(), registered.caseNumber(), null));
