@@ -139,6 +139,60 @@ public class CaseRegister {
         .update();
   }
 
+  /** A referral (转办) of a case to another agency on the platform, and the case it became there once confirmed. */
+  public record Referral(long id, long fromCaseId, String toAgencyCode, String processInstanceId, Long toCaseId,
+      LocalDate confirmedOn, String confirmedBy) {}
+
+  private static final String REFERRAL_COLUMNS = "id, from_case_id, to_agency_code, process_instance_id, to_case_id,"
+      + " confirmed_on, confirmed_by";
+
+  private static Referral referral(ResultSet rs, int n) throws SQLException {
+    long to = rs.getLong("to_case_id");
+    return new Referral(rs.getLong("id"), rs.getLong("from_case_id"), rs.getString("to_agency_code"),
+        rs.getString("process_instance_id"), rs.wasNull() ? null : to, rs.getObject("confirmed_on", LocalDate.class),
+        rs.getString("confirmed_by"));
+  }
+
+  /** Records that the case is transferred to that agency; caller's (the engine's) transaction. */
+  public long referCase(long fromCaseId, String toAgencyCode, OffsetDateTime now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO gk_referral (from_case_id, to_agency_code, created_at) VALUES (?, ?, ?)")
+        .params(fromCaseId, toAgencyCode, now)
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  public void linkReferralProcess(long referralId, String processInstanceId) {
+    jdbc.sql("UPDATE gk_referral SET process_instance_id = ? WHERE id = ?").params(processInstanceId, referralId)
+        .update();
+  }
+
+  /** The referral a {@code request-referral} instance confirms. */
+  public Optional<Referral> referralOfProcess(String processInstanceId) {
+    return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM gk_referral WHERE process_instance_id = ?")
+        .param(processInstanceId).query(CaseRegister::referral).optional();
+  }
+
+  /** The referral that took this case to another agency, if any. */
+  public Optional<Referral> referralFrom(long caseId) {
+    return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM gk_referral WHERE from_case_id = ?")
+        .param(caseId).query(CaseRegister::referral).optional();
+  }
+
+  /** The referral this case was registered from, if any. */
+  public Optional<Referral> referralTo(long caseId) {
+    return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM gk_referral WHERE to_case_id = ?")
+        .param(caseId).query(CaseRegister::referral).optional();
+  }
+
+  /** The receiving agency confirmed the referral on that day: the new case is linked to the old one. */
+  public void confirmReferral(long referralId, long toCaseId, LocalDate confirmedOn, String confirmedBy) {
+    jdbc.sql("UPDATE gk_referral SET to_case_id = ?, confirmed_on = ?, confirmed_by = ? WHERE id = ?")
+        .params(toCaseId, confirmedOn, confirmedBy, referralId).update();
+    jdbc.sql("UPDATE gk_disclosure_case SET referred_from_case_id = (SELECT from_case_id FROM gk_referral WHERE id = ?)"
+        + " WHERE id = ?").params(referralId, toCaseId).update();
+  }
+
   public List<CaseEvent> events(long caseId) {
     return jdbc.sql("SELECT step_key, step_name, actor, occurred_at, decision, comment, fact_on FROM gk_case_event"
             + " WHERE case_id = ? ORDER BY occurred_at, id")

@@ -199,6 +199,9 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grant(Roles.INTAKE, Resources.PROCESS_DEFINITION, "disclosure-request",
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.INTAKE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // the delivering clerk transfers a request to the competent agency on the platform (转办, cn.gongkai.agency)
+    grant(Roles.INTAKE, Resources.PROCESS_DEFINITION, "request-referral",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.DRAFTER, Resources.PROCESS_DEFINITION, "policy-interpretation",
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.DRAFTER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
