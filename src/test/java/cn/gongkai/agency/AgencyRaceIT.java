@@ -78,7 +78,7 @@ class AgencyRaceIT {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM gk_agency").query(Long.class).single()).isOne();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM gk_agency WHERE code = 'chuxiong'").query(Long.class).single()).isOne();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM gk_number_sequence").query(Long.class).single()).isEqualTo(4);
   }
 }
