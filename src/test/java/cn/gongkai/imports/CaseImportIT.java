@@ -128,6 +128,10 @@ class CaseImportIT {
     tenant.setName("导入测试机关" + agency);
     identityService.saveTenant(tenant);
     identityService.createTenantGroupMembership(agency, "prefecture-supervisor");
+    // the demo staff who read the imported cases work for this agency in this test
+    for (String staff : java.util.List.of("intake", "handler", "reviewer", "legal", "leader")) {
+      identityService.createTenantUserMembership(agency, staff);
+    }
   }
 
   @Test
