@@ -41,6 +41,7 @@ class InstanceCaseController {
         Roles.SUPERVISOR, Roles.ADMIN);
     DisclosureCase c = register.findByProcessInstance(processInstanceId)
         .orElseThrow(() -> new NotFoundException("该流程实例没有对应的依申请公开案件"));
+    CurrentUser.requireAgency(request, c.agencyCode(), "该流程实例没有对应的依申请公开案件");
     DisclosureCase shown = request.isUserInRole(Roles.INTAKE) ? c : c.masked();
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("caseNumber", c.caseNumber());

@@ -55,7 +55,9 @@ class CaseImportController {
     if (fileName.length() > 300) {
       fileName = fileName.substring(fileName.length() - 300);
     }
-    Agency target = agency == null || agency.isBlank() ? agencies.defaultAgency() : agencies.get(agency);
+    String code = agency == null || agency.isBlank() ? CurrentUser.homeAgency(request) : agency.strip();
+    Agency target = code == null ? agencies.defaultAgency() : agencies.get(code);
+    CurrentUser.requireAgency(request, target.code(), "机关不存在：" + target.code());
     CaseImport.Result result = imports.importCases(target, fileName, file.getBytes(), user);
     return ResponseEntity.status(HttpStatus.CREATED).body(CaseImport.describe(result));
   }

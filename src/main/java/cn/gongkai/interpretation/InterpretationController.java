@@ -52,6 +52,7 @@ class InterpretationController {
     CurrentUser.requireAnyRole(request, STAFF);
     PolicyCase c = register.findByNumber(caseNumber)
         .orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));
+    CurrentUser.requireAgency(request, c.agencyCode(), "案件不存在：" + caseNumber);
     model.addAttribute("c", c);
     model.addAttribute("events", register.events(c.id()));
     model.addAttribute("pair", c.interpretationPublishedOn() == null ? null : supervision.pair(c));

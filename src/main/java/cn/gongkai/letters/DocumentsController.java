@@ -66,14 +66,14 @@ class DocumentsController {
   @GetMapping("/cases/{caseNumber}/documents")
   List<DocumentView> caseDocuments(@PathVariable String caseNumber, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
-    return letters.documents(caseRef(caseNumber)).stream().map(d -> view(d, request)).toList();
+    return letters.documents(caseRef(caseNumber, request)).stream().map(d -> view(d, request)).toList();
   }
 
   @Operation(summary = "查看文书", description = "一件文书及其版本和送达记录。")
   @GetMapping("/documents/{id}")
   DocumentView document(@PathVariable long id, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
-    return view(letters.get(id), request);
+    return view(visibleDocument(id, request), request);
   }
 
   @Operation(summary = "下载文书（.docx）", description = "文书某一版本的 Word 文件；缺省为最新版本。")
@@ -81,6 +81,7 @@ class DocumentsController {
   ResponseEntity<byte[]> content(
       @PathVariable long id, @RequestParam(required = false) Integer version, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
+    visibleDocument(id, request);
     DocumentContent content = letters.content(id, version);
     String fallback = "document-" + id + (version == null ? "" : "-v" + version)
         + (DocumentContent.PDF.equals(content.contentType()) ? ".pdf" : ".docx");
@@ -93,6 +94,7 @@ class DocumentsController {
   ResponseEntity<?> pdf(
       @PathVariable long id, @RequestParam(required = false) Integer version, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
+    visibleDocument(id, request);
     DocumentContent content = letters.content(id, version);
     String name = content.fileName().replaceAll("\\.(docx|pdf)$", "") + ".pdf";
     String fallback = "document-" + id + (version == null ? "" : "-v" + version) + ".pdf";
@@ -113,6 +115,7 @@ class DocumentsController {
       @RequestParam(name = "file", required = false) MultipartFile file,
       HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, EDITORS);
+    visibleDocument(id, request);
     byte[] content = Uploads.content(file);
     StoredDocument stored = letters.addVersion(id, Uploads.fileName(file), content, user);
     return ResponseEntity.status(HttpStatus.CREATED).body(view(stored, request));
@@ -129,6 +132,7 @@ class DocumentsController {
   ResponseEntity<Delivery> recordDelivery(
       @PathVariable long id, @RequestBody DeliveryRequest body, HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, EDITORS);
+    visibleDocument(id, request);
     if (body == null) {
       throw new BadRequestException("body", "缺少送达信息");
     }
@@ -140,7 +144,7 @@ class DocumentsController {
   @GetMapping("/cases/{caseNumber}/archive")
   ResponseEntity<byte[]> archive(@PathVariable String caseNumber, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
-    CaseRef ref = caseRef(caseNumber);
+    CaseRef ref = caseRef(caseNumber, request);
     ArchivePackage written = archive.find(ref).orElseThrow(() -> new NotFoundException("案件 " + caseNumber + " 尚未归档"));
     return download(archive.content(ref), "application/zip", written.fileName(), "archive-" + ref.id() + ".zip");
   }
@@ -149,7 +153,7 @@ class DocumentsController {
   @GetMapping("/cases/{caseNumber}/archive/verification")
   VerificationResult verify(@PathVariable String caseNumber, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, READERS);
-    return archive.verifyStored(caseRef(caseNumber));
+    return archive.verifyStored(caseRef(caseNumber, request));
   }
 
   @Operation(summary = "列出文书模板", description = "每种文书使用的模板（内置或本机关覆盖的）及其状态。")
@@ -171,8 +175,18 @@ class DocumentsController {
     return templates.validate(kind, name, content);
   }
 
-  private CaseRef caseRef(String caseNumber) {
-    return cases.find(caseNumber).orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));
+  /** The case, or 404 when it does not exist or belongs to an agency the caller is not of. */
+  private CaseRef caseRef(String caseNumber, HttpServletRequest request) {
+    CaseRef ref = cases.find(caseNumber).orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));
+    CurrentUser.requireAgency(request, ref.agencyCode(), "案件不存在：" + caseNumber);
+    return ref;
+  }
+
+  /** The document, or 404 as if it did not exist when its case belongs to another agency. */
+  private StoredDocument visibleDocument(long id, HttpServletRequest request) {
+    StoredDocument document = letters.get(id);
+    CurrentUser.requireAgency(request, document.caseRef().agencyCode(), "文书不存在：" + id);
+    return document;
   }
 
   private DocumentView view(StoredDocument document, HttpServletRequest request) {

@@ -13,8 +13,11 @@ class InstalledAgencies {
   @ConditionalOnMissingBean(AgencyDirectory.class)
   AgencyDirectory agencyDirectory(Agencies agencies) {
     return () -> {
-      agencies.defaultAgency();
-      return agencies.all().stream().map(a -> new AgencyDirectory.PublicAgency(a.code(), a.name())).toList();
+      // the installation's own agency first: it takes a request whose agency the applicant did not choose
+      String first = agencies.defaultAgency().code();
+      return agencies.all().stream()
+          .sorted(java.util.Comparator.comparing((cn.gongkai.agency.Agency a) -> !a.code().equals(first)))
+          .map(a -> new AgencyDirectory.PublicAgency(a.code(), a.name())).toList();
     };
   }
 }

@@ -1,5 +1,6 @@
 package cn.gongkai.portal;
 
+import cn.gongkai.agency.AgencyStarts;
 import cn.gongkai.letters.Letters;
 import cn.gongkai.letters.StoredDocument;
 import cn.gongkai.request.ApplicantType;
@@ -59,10 +60,11 @@ class PortalRequests implements OnlineSubmissions {
   private final Letters letters;
   private final PortalMail mail;
   private final PortalSettings settings;
+  private final AgencyStarts starts;
 
   PortalRequests(SubmissionStore store, AgencyDirectory agencies, RuntimeService runtime, TaskService tasks,
       CaseRegister register, ApplicantLetters applicantLetters, Letters letters, PortalMail mail,
-      PortalSettings settings) {
+      PortalSettings settings, AgencyStarts starts) {
     this.store = store;
     this.agencies = agencies;
     this.runtime = runtime;
@@ -72,6 +74,7 @@ class PortalRequests implements OnlineSubmissions {
     this.letters = letters;
     this.mail = mail;
     this.settings = settings;
+    this.starts = starts;
   }
 
   static LocalDate today() {
@@ -165,7 +168,10 @@ class PortalRequests implements OnlineSubmissions {
     variables.put("deliveryMethod", stored.get("deliveryMethod"));
     variables.put("applicantNameMasked", PersonalData.maskName(r.applicantName(), r.applicantType()));
     variables.put("idProofAttached", proof != null);
-    ProcessInstance instance = runtime.startProcessInstanceByKey("disclosure-request", number, variables);
+    // the instance belongs to the chosen agency's tenant: only its intake sees the confirmation task
+    String chosen = agencyCode;
+    ProcessInstance instance = starts.in(chosen,
+        () -> runtime.startProcessInstanceByKey("disclosure-request", number, variables));
     store.linkProcessInstance(id, instance.getId());
     mail.submitted(store.get(id), code);
     return new Submitted(number, code);

@@ -44,9 +44,45 @@ class AnnualReportController {
 
   @Operation(summary = "年度报告数据", description = "表三、表四及旧格式数据和交叉核对结果（JSON）。")
   @GetMapping("/api/reports/annual/{year}")
-  AnnualReport json(@PathVariable String year, @RequestParam(required = false) String agency,
-      HttpServletRequest request) {
+  Object json(@PathVariable String year, @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String scope, HttpServletRequest request) {
+    if (scope != null && !scope.isBlank()) {
+      if (!"prefecture".equals(scope.strip())) {
+        throw new cn.gongkai.web.BadRequestException("scope", "范围的取值无效，可选：prefecture（全州汇总）");
+      }
+      return prefecture(year, request);
+    }
     return read(year, agency, request);
+  }
+
+  /**
+   * The roll-up of the prefecture office and every agency below it; only for whom sees them all (the prefecture's
+   * supervisors, administrators): an agency's own supervisors get 404 as for an agency they cannot see.
+   */
+  private PrefectureReport prefecture(String year, HttpServletRequest request) {
+    CurrentUser.requireAnyRole(request, Roles.SUPERVISOR, Roles.ADMIN);
+    ReportYear reportYear = ReportYear.parse(year, ReportYear.today());
+    Agency top = agencies.defaultAgency();
+    java.util.List<Agency> members = agencies.all().stream().filter(a -> below(a, top.code())).toList();
+    for (Agency member : members) {
+      CurrentUser.requireAgency(request, member.code(), "机关不存在：" + top.code());
+    }
+    java.util.Map<String, String> parents = new java.util.HashMap<>();
+    members.forEach(a -> parents.put(a.code(), a.parent()));
+    return PrefectureReport.of(top.name(), reportYear.value(),
+        members.stream().map(a -> reports.report(a, reportYear)).toList()).withParents(parents);
+  }
+
+  /** The top itself or any agency whose chain of parents reaches it. */
+  private boolean below(Agency agency, String top) {
+    Agency at = agency;
+    for (int depth = 0; at != null && depth < 50; depth++) {
+      if (at.code().equals(top)) {
+        return true;
+      }
+      at = at.parent() == null ? null : agencies.byCode(at.parent()).orElse(null);
+    }
+    return false;
   }
 
   @Operation(summary = "年度报告（Excel）", description = "按官方版式的 Excel 文件。")
@@ -77,16 +113,22 @@ class AnnualReportController {
   AnnualReport lock(@PathVariable String year, @RequestParam(required = false) String agency,
       HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, Roles.ADMIN);
-    return reports.lock(agency(agency), ReportYear.parse(year, ReportYear.today()), user);
+    return reports.lock(agency(agency, request), ReportYear.parse(year, ReportYear.today()), user);
   }
 
   private AnnualReport read(String year, String agency, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, Roles.SUPERVISOR, Roles.ADMIN);
-    return reports.report(agency(agency), ReportYear.parse(year, ReportYear.today()));
+    return reports.report(agency(agency, request), ReportYear.parse(year, ReportYear.today()));
   }
 
-  private Agency agency(String code) {
-    return code == null || code.isBlank() ? agencies.defaultAgency() : agencies.get(code);
+  /** The named agency, else the caller's own; one the caller is not of answers 404 as if it did not exist. */
+  private Agency agency(String code, HttpServletRequest request) {
+    String wanted = code == null || code.isBlank() ? CurrentUser.homeAgency(request) : code.strip();
+    if (wanted == null) {
+      wanted = agencies.defaultCode();
+    }
+    CurrentUser.requireAgency(request, wanted, "机关不存在：" + wanted);
+    return agencies.get(wanted);
   }
 
   /** 409 in the API's error shape (whatever the client accepts), with each reason as an error. */

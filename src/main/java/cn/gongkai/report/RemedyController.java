@@ -43,7 +43,7 @@ class RemedyController {
   ResponseEntity<CaseRemedy> record(@PathVariable String caseNumber, @RequestParam(required = false) String agency,
       @RequestBody(required = false) RemedyInput body, HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, Roles.LEGAL, Roles.ADMIN);
-    CaseRemedy remedy = remedies.record(agency(agency), caseNumber, body, user);
+    CaseRemedy remedy = remedies.record(agency(agency, request), caseNumber, body, user);
     URI location = URI.create("/api/cases/" + UriUtils.encodePathSegment(caseNumber, StandardCharsets.UTF_8)
         + "/remedies/" + remedy.id());
     return ResponseEntity.created(location).body(remedy);
@@ -55,7 +55,7 @@ class RemedyController {
       @RequestParam(required = false) String agency, @RequestBody(required = false) RemedyInput body,
       HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, Roles.LEGAL, Roles.ADMIN);
-    return remedies.update(agency(agency), caseNumber, id, body, user);
+    return remedies.update(agency(agency, request), caseNumber, id, body, user);
   }
 
   @Operation(summary = "列出案件的行政复议和诉讼", description = "法制审核、管理员和督办员可看。")
@@ -63,10 +63,16 @@ class RemedyController {
   List<CaseRemedy> list(@PathVariable String caseNumber, @RequestParam(required = false) String agency,
       HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, Roles.LEGAL, Roles.ADMIN, Roles.SUPERVISOR);
-    return remedies.list(agency(agency), caseNumber);
+    return remedies.list(agency(agency, request), caseNumber);
   }
 
-  private Agency agency(String code) {
-    return code == null || code.isBlank() ? agencies.defaultAgency() : agencies.get(code);
+  /** The named agency, else the caller's own; another agency's case answers 404 as if it did not exist. */
+  private Agency agency(String code, HttpServletRequest request) {
+    String wanted = code == null || code.isBlank() ? CurrentUser.homeAgency(request) : code;
+    if (wanted == null) {
+      wanted = agencies.defaultCode();
+    }
+    CurrentUser.requireAgency(request, wanted, "机关不存在：" + wanted);
+    return agencies.get(wanted);
   }
 }

@@ -38,11 +38,20 @@ class CasePageController {
   public record Step(String stepName, java.time.LocalDate factOn, String actorName, String actorId,
       java.time.OffsetDateTime occurredAt, String decision, String comment) {}
 
+  /** A linked case of a referral: its number (null while unconfirmed), its agency, the day confirmed. */
+  public record ReferralLink(String caseNumber, String agencyCode, java.time.LocalDate confirmedOn) {}
+
+  private static ReferralLink link(DisclosureCase c, CaseRegister.Referral r) {
+    return new ReferralLink(c.caseNumber(), c.agencyCode(), r.confirmedOn());
+  }
+
   @GetMapping("/cases/{caseNumber}")
   String show(@PathVariable String caseNumber, HttpServletRequest request, Model model) {
     String user = CurrentUser.requireAnyRole(request, CaseView.staffRoles().toArray(String[]::new));
     DisclosureCase full = register.findByNumber(caseNumber)
         .orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));
+    // another agency's case answers exactly as one that does not exist
+    CurrentUser.requireAgency(request, full.agencyCode(), "案件不存在：" + caseNumber);
     // intake staff register and deliver: they see the applicant in full, and the view is logged
     boolean seesPersonalData = request.isUserInRole(Roles.INTAKE);
     if (seesPersonalData) {
@@ -83,6 +92,11 @@ class CasePageController {
     model.addAttribute("user", user);
     model.addAttribute("userName", names.getOrDefault(user, user));
     model.addAttribute("importMark", view.importMark(full.id()).orElse(null));
+    // referral (转办): the case it was transferred to, or the case it came from
+    model.addAttribute("referredTo", register.referralFrom(full.id()).map(r -> r.toCaseId() == null
+        ? new ReferralLink(null, r.toAgencyCode(), null) : link(register.get(r.toCaseId()), r)).orElse(null));
+    model.addAttribute("referredFrom", register.referralTo(full.id())
+        .map(r -> link(register.get(r.fromCaseId()), r)).orElse(null));
     return "case";
   }
 }

@@ -44,7 +44,7 @@ public class CaseRegister {
   public RegisteredCase register(Agency agency, RequestRegistration r, OffsetDateTime now, String registeredBy) {
     int year = now.atZoneSameInstant(BEIJING).getYear();
     long seq = numbers.next(agency.code(), CASE_NUMBER_KIND, year);
-    String caseNumber = formatNumber(numberPattern, agency, year, seq);
+    String caseNumber = formatNumber(patternOf(agency), agency, year, seq);
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO gk_disclosure_case (agency_code, case_number, case_year, case_seq, applicant_type,
@@ -82,7 +82,12 @@ public class CaseRegister {
   /** The agency's next case number of that year (cases entered without a process: imports); caller's transaction. */
   public NumberedCase number(Agency agency, int year) {
     long seq = numbers.next(agency.code(), CASE_NUMBER_KIND, year);
-    return new NumberedCase(year, seq, formatNumber(numberPattern, agency, year, seq));
+    return new NumberedCase(year, seq, formatNumber(patternOf(agency), agency, year, seq));
+  }
+
+  /** The agency's own pattern, else the installation's (the prefecture office keeps the numbers it had). */
+  private String patternOf(Agency agency) {
+    return agency.caseNumberPattern() != null ? agency.caseNumberPattern() : numberPattern;
   }
 
   /** {@code 〔YYYY〕第N号}: YYYY the year, N the sequence number, {agency} the agency's short name. */
@@ -132,6 +137,60 @@ public class CaseRegister {
         .params(caseId, event.stepKey(), event.stepName(), event.actor(), event.occurredAt(), event.decision(),
             truncate(event.comment(), 2000), event.factOn())
         .update();
+  }
+
+  /** A referral (转办) of a case to another agency on the platform, and the case it became there once confirmed. */
+  public record Referral(long id, long fromCaseId, String toAgencyCode, String processInstanceId, Long toCaseId,
+      LocalDate confirmedOn, String confirmedBy) {}
+
+  private static final String REFERRAL_COLUMNS = "id, from_case_id, to_agency_code, process_instance_id, to_case_id,"
+      + " confirmed_on, confirmed_by";
+
+  private static Referral referral(ResultSet rs, int n) throws SQLException {
+    long to = rs.getLong("to_case_id");
+    return new Referral(rs.getLong("id"), rs.getLong("from_case_id"), rs.getString("to_agency_code"),
+        rs.getString("process_instance_id"), rs.wasNull() ? null : to, rs.getObject("confirmed_on", LocalDate.class),
+        rs.getString("confirmed_by"));
+  }
+
+  /** Records that the case is transferred to that agency; caller's (the engine's) transaction. */
+  public long referCase(long fromCaseId, String toAgencyCode, OffsetDateTime now) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO gk_referral (from_case_id, to_agency_code, created_at) VALUES (?, ?, ?)")
+        .params(fromCaseId, toAgencyCode, now)
+        .update(keys, "id");
+    return keys.getKeyAs(Number.class).longValue();
+  }
+
+  public void linkReferralProcess(long referralId, String processInstanceId) {
+    jdbc.sql("UPDATE gk_referral SET process_instance_id = ? WHERE id = ?").params(processInstanceId, referralId)
+        .update();
+  }
+
+  /** The referral a {@code request-referral} instance confirms. */
+  public Optional<Referral> referralOfProcess(String processInstanceId) {
+    return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM gk_referral WHERE process_instance_id = ?")
+        .param(processInstanceId).query(CaseRegister::referral).optional();
+  }
+
+  /** The referral that took this case to another agency, if any. */
+  public Optional<Referral> referralFrom(long caseId) {
+    return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM gk_referral WHERE from_case_id = ?")
+        .param(caseId).query(CaseRegister::referral).optional();
+  }
+
+  /** The referral this case was registered from, if any. */
+  public Optional<Referral> referralTo(long caseId) {
+    return jdbc.sql("SELECT " + REFERRAL_COLUMNS + " FROM gk_referral WHERE to_case_id = ?")
+        .param(caseId).query(CaseRegister::referral).optional();
+  }
+
+  /** The receiving agency confirmed the referral on that day: the new case is linked to the old one. */
+  public void confirmReferral(long referralId, long toCaseId, LocalDate confirmedOn, String confirmedBy) {
+    jdbc.sql("UPDATE gk_referral SET to_case_id = ?, confirmed_on = ?, confirmed_by = ? WHERE id = ?")
+        .params(toCaseId, confirmedOn, confirmedBy, referralId).update();
+    jdbc.sql("UPDATE gk_disclosure_case SET referred_from_case_id = (SELECT from_case_id FROM gk_referral WHERE id = ?)"
+        + " WHERE id = ?").params(referralId, toCaseId).update();
   }
 
   public List<CaseEvent> events(long caseId) {

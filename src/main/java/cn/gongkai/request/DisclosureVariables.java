@@ -13,6 +13,12 @@ public final class DisclosureVariables {
   public static final String OUTCOME = "outcome";
   public static final String CLOSING_OUTCOME = "closingOutcome";
 
+  /** The referral process (转办, {@code request-referral}) and its variables: shown number and agency, the day confirmed. */
+  public static final String REFERRAL_PROCESS_KEY = "request-referral";
+
+  public static final Set<String> REFERRAL = Set.of("referredCaseNumber", "referringAgencyName",
+      "referralReceivedOn", "caseNumber");
+
   /** Every variable the process, its delegates or its forms read or write. */
   public static final Set<String> ALL = Set.of(
       // start form (personal data ones are moved into the register and removed, see PersonalData)

@@ -84,7 +84,7 @@ class RequestController {
   @GetMapping("/api/cases/{caseNumber}")
   Map<String, Object> get(@PathVariable String caseNumber, HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, CaseView.staffRoles().toArray(String[]::new));
-    return view.toJson(find(caseNumber));
+    return view.toJson(find(caseNumber, request));
   }
 
   /** The applicant's full personal data, for the roles that contact the applicant; every call is logged. */
@@ -92,7 +92,7 @@ class RequestController {
   @GetMapping("/api/cases/{caseNumber}/personal-data")
   Map<String, Object> personalData(@PathVariable String caseNumber, HttpServletRequest request) {
     String user = CurrentUser.requireAnyRole(request, Roles.INTAKE, Roles.ADMIN);
-    DisclosureCase c = find(caseNumber);
+    DisclosureCase c = find(caseNumber, request);
     register.logPersonalDataAccess(c.id(), user, "API", cn.gongkai.request.internal.ReplyClock.now());
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("caseNumber", c.caseNumber());
@@ -125,7 +125,11 @@ class RequestController {
       @Schema(description = "提供形式（ProvisionForm）") String provisionForm,
       @Schema(description = "获取信息的方式（DeliveryMethod）") String deliveryMethod) {}
 
-  private DisclosureCase find(String caseNumber) {
-    return register.findByNumber(caseNumber).orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));
+  /** The case, or 404 when it does not exist or belongs to another agency (as if it did not exist). */
+  private DisclosureCase find(String caseNumber, HttpServletRequest request) {
+    DisclosureCase c = register.findByNumber(caseNumber)
+        .orElseThrow(() -> new NotFoundException("案件不存在：" + caseNumber));
+    CurrentUser.requireAgency(request, c.agencyCode(), "案件不存在：" + caseNumber);
+    return c;
   }
 }

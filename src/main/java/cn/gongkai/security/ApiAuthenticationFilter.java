@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -117,7 +118,14 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       JsonAnswer.send(response, HttpServletResponse.SC_FORBIDDEN, "PasswordChangeRequired", PasswordChangeGate.MESSAGE);
       return;
     }
-    identityService.setAuthentication(caller.userId(), caller.groupIds());
+    // tenants = agencies (issue 14): the engine's tenant check then isolates engine REST like Tasklist and Cockpit
+    List<String> tenants = caller.tenantIds() != null ? caller.tenantIds() : identityService.createTenantQuery()
+        .userMember(caller.userId()).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
+    List<String> own = identityService.createTenantQuery().userMember(caller.userId()).list().stream()
+        .map(Tenant::getId).sorted().toList();
+    request.setAttribute(CurrentUser.AGENCIES_ATTRIBUTE, java.util.Set.copyOf(tenants));
+    request.setAttribute(CurrentUser.HOME_AGENCY_ATTRIBUTE, own.isEmpty() ? null : own.get(0));
+    identityService.setAuthentication(caller.userId(), caller.groupIds(), tenants);
     try {
       chain.doFilter(new AuthenticatedRequest(request, caller), response);
     } finally {
@@ -172,7 +180,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     List<String> known = verified.groupsIfVerified(userId, password);
     if (known != null) {
       // verified seconds ago: no failures to end since (a failure forgets the entry), login audited then
-      return new Caller(userId, known, true);
+      return new Caller(userId, known, null, true);
     }
     if (!identityService.checkPassword(userId, password)) {
       Optional<Instant> nowLocked = lockout.failed(userId, address, "HTTP Basic");
@@ -184,7 +192,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         .map(Group::getId)
         .toList();
     verified.remember(userId, password, groups);
-    return new Caller(userId, groups, true);
+    return new Caller(userId, groups, null, true);
   }
 
   private static Caller fromWebappSession(HttpSession session) {
@@ -198,7 +206,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     for (UserAuthentication auth : authentications.getAuthentications()) {
       if ("default".equals(auth.getProcessEngineName())) {
         // SessionGuard refreshed these groups for this request
-        return new Caller(auth.getName(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds(), false);
+        return new Caller(auth.getName(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds(),
+            auth.getTenantIds() == null ? List.of() : auth.getTenantIds(), false);
       }
     }
     return null;
@@ -218,7 +227,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  record Caller(String userId, List<String> groupIds, boolean basic) implements Principal {
+  /** @param tenantIds the agencies the user belongs to (null: look them up) */
+  record Caller(String userId, List<String> groupIds, List<String> tenantIds, boolean basic) implements Principal {
     @Override
     public String getName() {
       return userId;

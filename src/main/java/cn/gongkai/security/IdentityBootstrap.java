@@ -175,6 +175,9 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grant(Roles.SYSADMIN, Resources.USER, ANY, Permissions.ALL);
     grant(Roles.SYSADMIN, Resources.GROUP, ANY, Permissions.ALL);
     grant(Roles.SYSADMIN, Resources.TENANT, ANY, Permissions.READ);
+    // agencies are tenants (cn.gongkai.agency): the system administrator puts staff into their agency
+    grant(Roles.SYSADMIN, Resources.TENANT_MEMBERSHIP, ANY, Permissions.ALL);
+    grant(Roles.SYSADMIN, Resources.GROUP_MEMBERSHIP, "prefecture-supervisor", Permissions.ALL);
     for (String group : GROUP_NAMES.keySet()) {
       if (!ADMINISTRATOR_GROUPS.contains(group)) {
         grant(Roles.SYSADMIN, Resources.GROUP_MEMBERSHIP, group, Permissions.ALL);
@@ -198,6 +201,9 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grant(Roles.INTAKE, Resources.PROCESS_DEFINITION, "disclosure-request",
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.INTAKE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // the delivering clerk transfers a request to the competent agency on the platform (转办, cn.gongkai.agency)
+    grant(Roles.INTAKE, Resources.PROCESS_DEFINITION, "request-referral",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.DRAFTER, Resources.PROCESS_DEFINITION, "policy-interpretation",
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.DRAFTER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);

@@ -75,12 +75,34 @@ abstract class RegisterCaseSource implements SupervisedCaseSource {
     return processName;
   }
 
+  /** " AND agency_code IN (:agencies)" when restricted; an empty set matches nothing. */
+  private static String agencyFilter(java.util.Collection<String> agencies) {
+    return agencies == null ? "" : agencies.isEmpty() ? " AND 1 = 0" : " AND agency_code IN (:agencies)";
+  }
+
+  private static JdbcClient.StatementSpec withAgencies(JdbcClient.StatementSpec spec,
+      java.util.Collection<String> agencies) {
+    return agencies == null || agencies.isEmpty() ? spec : spec.param("agencies", List.copyOf(agencies));
+  }
+
   @Override
-  public List<StateCount> count(SupervisionWindow window) {
+  public List<AgencyStateCount> countByAgency(SupervisionWindow window, java.util.Collection<String> agencies) {
+    return withAgencies(jdbc.sql("SELECT agency_code, state, COUNT(*) FROM (SELECT agency_code, " + state
+            + " AS state FROM " + table + " WHERE status = 'OPEN'" + agencyFilter(agencies)
+            + ") s GROUP BY agency_code, state"), agencies)
+        .param("today", window.today())
+        .param("soon", window.dueSoonUntil())
+        .query((rs, n) -> new AgencyStateCount(rs.getString(1), SupervisionState.valueOf(rs.getString(2)),
+            rs.getLong(3)))
+        .list();
+  }
+
+  @Override
+  public List<StateCount> count(SupervisionWindow window, java.util.Collection<String> agencies) {
     String reason = pausable ? "pause_reason" : "CAST(NULL AS VARCHAR(64))";
-    return jdbc.sql("SELECT state, CASE WHEN state = 'PAUSED' THEN pause_reason END AS reason, COUNT(*) FROM"
+    return withAgencies(jdbc.sql("SELECT state, CASE WHEN state = 'PAUSED' THEN pause_reason END AS reason, COUNT(*) FROM"
             + " (SELECT " + state + " AS state, " + reason + " AS pause_reason FROM " + table
-            + " WHERE status = 'OPEN') s GROUP BY state, reason")
+            + " WHERE status = 'OPEN'" + agencyFilter(agencies) + ") s GROUP BY state, reason"), agencies)
         .param("today", window.today())
         .param("soon", window.dueSoonUntil())
         .query((rs, n) -> new StateCount(SupervisionState.valueOf(rs.getString(1)), rs.getString(2),
@@ -89,12 +111,14 @@ abstract class RegisterCaseSource implements SupervisedCaseSource {
   }
 
   @Override
-  public List<SupervisedCase> list(SupervisionState state, SupervisionWindow window, long offset, int limit) {
+  public List<SupervisedCase> list(SupervisionState state, SupervisionWindow window,
+      java.util.Collection<String> agencies, long offset, int limit) {
     String pauseColumns = pausable ? "paused_since, pause_reason" : "CAST(NULL AS DATE), CAST(NULL AS VARCHAR(64))";
-    return jdbc.sql("SELECT case_number, process_instance_id, current_step_name, " + receivedColumn + ", "
-            + dueColumn + ", " + provisionalColumn + ", " + pauseColumns + ", " + doneColumn + " FROM " + table
-            + " WHERE status = 'OPEN' AND " + where.get(state)
-            + " ORDER BY " + dueColumn + " ASC NULLS LAST, id ASC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+    return withAgencies(jdbc.sql("SELECT case_number, process_instance_id, current_step_name, " + receivedColumn
+            + ", " + dueColumn + ", " + provisionalColumn + ", " + pauseColumns + ", " + doneColumn + " FROM " + table
+            + " WHERE status = 'OPEN' AND " + where.get(state) + agencyFilter(agencies)
+            + " ORDER BY " + dueColumn + " ASC NULLS LAST, id ASC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY"),
+            agencies)
         .param("today", window.today())
         .param("soon", window.dueSoonUntil())
         .param("offset", offset)

@@ -43,6 +43,7 @@ class SupervisionController {
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String page,
       @RequestParam(required = false) String size,
+      @RequestParam(required = false) String agency,
       HttpServletRequest request) {
     CurrentUser.requireAnyRole(request, Roles.SUPERVISOR, Roles.ADMIN);
     List<FieldProblem> problems = new ArrayList<>();
@@ -58,7 +59,16 @@ class SupervisionController {
     if (!problems.isEmpty()) {
       throw new BadRequestException(problems);
     }
-    return overview.overview(new SupervisionOverview.Query(processKey, states, pageNumber, pageSize));
+    // the prefecture's supervisors see every agency (and may drill into one), an agency's supervisors their own
+    Set<String> visible = CurrentUser.seesEveryAgency(request) ? null : CurrentUser.agencies(request);
+    if (agency != null && !agency.isBlank()) {
+      String code = agency.strip();
+      if (visible != null && !visible.contains(code)) {
+        throw new cn.gongkai.web.NotFoundException("机关不存在：" + code);
+      }
+      visible = Set.of(code);
+    }
+    return overview.overview(new SupervisionOverview.Query(processKey, states, pageNumber, pageSize, visible));
   }
 
   private static int parse(String value, int fallback, int min, int max, String field, String message,

@@ -31,9 +31,12 @@ public class SupervisionOverview {
   private final SupervisionSettings settings;
   private final OpenTasks openTasks;
   private final String webappPath;
+  private final cn.gongkai.agency.Agencies agencies;
 
   SupervisionOverview(List<SupervisedCaseSource> sources, WorkingDayCalendar calendar, SupervisionSettings settings,
-      OpenTasks openTasks, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+      OpenTasks openTasks, @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      cn.gongkai.agency.Agencies agencies) {
+    this.agencies = agencies;
     this.sources = List.copyOf(sources);
     this.calendar = calendar;
     this.settings = settings;
@@ -67,7 +70,20 @@ public class SupervisionOverview {
    * @param page 1-based page of every listed state
    * @param size cases per page, 1 to {@link #MAX_PAGE_SIZE}
    */
-  public record Query(String processKey, Set<SupervisionState> states, int page, int size) {}
+  /**
+   * @param agencies the agencies counted and listed (null: every agency on the platform)
+   */
+  public record Query(String processKey, Set<SupervisionState> states, int page, int size,
+      java.util.Collection<String> agencies) {
+
+    public Query(String processKey, Set<SupervisionState> states, int page, int size) {
+      this(processKey, states, page, size, null);
+    }
+  }
+
+  /** One agency's open cases by state (the prefecture's breakdown); {@code drillDown} filters the overview to it. */
+  public record AgencyCounts(String code, String name, String shortName, String parent, long total,
+      Map<SupervisionState, Long> counts, String drillDown) {}
 
   /** A supervised process. */
   public record Process(String key, String name) {}
@@ -116,7 +132,8 @@ public class SupervisionOverview {
       long total,
       Map<SupervisionState, Long> counts,
       List<StateSummary> states,
-      Map<SupervisionState, CasePage> cases) {}
+      Map<SupervisionState, CasePage> cases,
+      List<AgencyCounts> agencies) {}
 
   /** Counts by state (SQL aggregates per source) and the requested page of each requested state. */
   public Overview overview(Query query) {
@@ -132,7 +149,7 @@ public class SupervisionOverview {
       reasons.put(state, new LinkedHashMap<>());
     }
     for (SupervisedCaseSource source : selected) {
-      for (SupervisedCaseSource.StateCount c : source.count(window)) {
+      for (SupervisedCaseSource.StateCount c : source.count(window, query.agencies())) {
         counts.merge(c.state(), c.count(), Long::sum);
         if (c.state() == SupervisionState.PAUSED && c.pauseReason() != null) {
           reasons.get(c.state()).merge(c.pauseReason(),
@@ -151,7 +168,7 @@ public class SupervisionOverview {
     long offset = (long) (query.page() - 1) * query.size();
     for (SupervisionState state : SupervisionState.values()) {
       if (query.states().contains(state)) {
-        pages.put(state, page(selected, state, window, offset, query.size()));
+        pages.put(state, page(selected, state, window, query.agencies(), offset, query.size()));
       }
     }
     List<String> instanceIds = pages.values().stream().flatMap(List::stream)
@@ -166,23 +183,49 @@ public class SupervisionOverview {
     });
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
     return new Overview(window.today(), window.dueSoonWorkingDays(), window.dueSoonUntil(), query.processKey(),
-        processes(), total, counts, summaries, cases);
+        processes(), total, counts, summaries, cases, byAgency(selected, window, query.agencies()));
+  }
+
+  /** Every visible agency with its open cases by state (zeros included), in the agencies' order. */
+  private List<AgencyCounts> byAgency(List<SupervisedCaseSource> selected, SupervisionWindow window,
+      java.util.Collection<String> visible) {
+    Map<String, Map<SupervisionState, Long>> counts = new LinkedHashMap<>();
+    for (SupervisedCaseSource source : selected) {
+      for (SupervisedCaseSource.AgencyStateCount c : source.countByAgency(window, visible)) {
+        counts.computeIfAbsent(c.agencyCode(), k -> new EnumMap<>(SupervisionState.class))
+            .merge(c.state(), c.count(), Long::sum);
+      }
+    }
+    List<AgencyCounts> rows = new ArrayList<>();
+    for (cn.gongkai.agency.Agency agency : agencies.all()) {
+      if (visible != null && !visible.contains(agency.code())) {
+        continue;
+      }
+      Map<SupervisionState, Long> byState = new EnumMap<>(SupervisionState.class);
+      for (SupervisionState state : SupervisionState.values()) {
+        byState.put(state, counts.getOrDefault(agency.code(), Map.of()).getOrDefault(state, 0L));
+      }
+      rows.add(new AgencyCounts(agency.code(), agency.name(), agency.shortName(), agency.parent(),
+          byState.values().stream().mapToLong(Long::longValue).sum(), byState,
+          "/api/supervision/overview?agency=" + agency.code()));
+    }
+    return rows;
   }
 
   private record Sourced(SupervisedCaseSource source, SupervisedCase c) {}
 
   /** One page of a state across sources, most urgent first. */
   private static List<Sourced> page(List<SupervisedCaseSource> sources, SupervisionState state,
-      SupervisionWindow window, long offset, int size) {
+      SupervisionWindow window, java.util.Collection<String> agencies, long offset, int size) {
     if (sources.size() == 1) {
       SupervisedCaseSource only = sources.get(0);
-      return only.list(state, window, offset, size).stream().map(c -> new Sourced(only, c)).toList();
+      return only.list(state, window, agencies, offset, size).stream().map(c -> new Sourced(only, c)).toList();
     }
     // several sources: each gives its first offset + size, merged by due date (stable: source order on ties)
     List<Sourced> merged = new ArrayList<>();
     for (SupervisedCaseSource source : sources) {
       int limit = (int) Math.min(Integer.MAX_VALUE, offset + size);
-      source.list(state, window, 0, limit).forEach(c -> merged.add(new Sourced(source, c)));
+      source.list(state, window, agencies, 0, limit).forEach(c -> merged.add(new Sourced(source, c)));
     }
     merged.sort(Comparator.comparing((Sourced s) -> s.c().dueOn(), Comparator.nullsLast(Comparator.naturalOrder())));
     int from = (int) Math.min(merged.size(), offset);

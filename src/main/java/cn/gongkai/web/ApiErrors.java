@@ -39,6 +39,11 @@ class ApiErrors {
     return ErrorResponses.answer(request, HttpStatus.NOT_FOUND, e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Object> conflict(ConflictException e, HttpServletRequest request) {
+    return ErrorResponses.answer(request, HttpStatus.CONFLICT, e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(ForbiddenException.class)
   ResponseEntity<Object> forbidden(ForbiddenException e, HttpServletRequest request) {
     return ErrorResponses.answer(request, HttpStatus.FORBIDDEN, e.getMessage(), List.of());

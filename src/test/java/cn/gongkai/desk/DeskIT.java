@@ -59,6 +59,8 @@ class DeskIT {
       clerk.setPassword("Gk#2026clerk");
       identity.saveUser(clerk);
       identity.createMembership("clerk2", "intake");
+      // a clerk of the prefecture office (agencies are Camunda tenants, issue 14)
+      identity.createTenantUserMembership("chuxiong", "clerk2");
     }
   }
 

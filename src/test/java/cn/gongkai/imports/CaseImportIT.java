@@ -109,6 +109,7 @@ class CaseImportIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
@@ -122,6 +123,15 @@ class CaseImportIT {
     jdbc.sql("INSERT INTO gk_agency (code, name, short_name) VALUES (?, ?, ?)")
         .params(agency, "导入测试机关" + agency, shortName)
         .update();
+    // an agency is a Camunda tenant; the prefecture's supervisors see every one (issue 14)
+    org.camunda.bpm.engine.identity.Tenant tenant = identityService.newTenant(agency);
+    tenant.setName("导入测试机关" + agency);
+    identityService.saveTenant(tenant);
+    identityService.createTenantGroupMembership(agency, "prefecture-supervisor");
+    // the demo staff who read the imported cases work for this agency in this test
+    for (String staff : java.util.List.of("intake", "handler", "reviewer", "legal", "leader")) {
+      identityService.createTenantUserMembership(agency, staff);
+    }
   }
 
   @Test

@@ -42,6 +42,7 @@ class ModelConsistencyIT {
   /** The variables each process declares (besides those its expressions name). */
   static final Map<String, Set<String>> DECLARED_VARIABLES = Map.of(
       "disclosure-request", DisclosureVariables.ALL,
+      DisclosureVariables.REFERRAL_PROCESS_KEY, DisclosureVariables.REFERRAL,
       PolicyVariables.PROCESS_KEY, PolicyVariables.ALL);
 
   private static final Pattern GENERATED_ID =

@@ -37,6 +37,7 @@ class AnnualReportIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired Agencies agencies;
 
   private final ObjectMapper json = new ObjectMapper();
@@ -49,7 +50,7 @@ class AnnualReportIT {
 
   /** Writes the 2025 register under a new agency and records its remedies through the API. */
   private RegisterFixture register2025() throws Exception {
-    RegisterFixture fixture = RegisterFixture.newAgency(jdbc);
+    RegisterFixture fixture = RegisterFixture.newAgency(jdbc, identityService, "legal");
     Register2025.Cases cases = Register2025.write(fixture);
     for (String[] r : Register2025.remedies(cases)) {
       Map<String, Object> body = new HashMap<>();
@@ -224,7 +225,7 @@ class AnnualReportIT {
   @Test
   void failsTheCrossCheckLoudlyOnAnInconsistentRegister() throws Exception {
     // given a register with the mistakes a register really gets
-    RegisterFixture f = RegisterFixture.newAgency(jdbc);
+    RegisterFixture f = RegisterFixture.newAgency(jdbc, identityService, "legal");
     f.received("NATURAL_PERSON", "2025-03-01").replied("2025-03-10", "DISCLOSE").insert();
     String noOutcome = f.received("NATURAL_PERSON", "2025-04-01").replied("2025-04-15", null).insert();
     String pigeon = f.received("NATURAL_PERSON", "2025-09-01").channel("PIGEON").replied("2025-09-10", "DISCLOSE")

@@ -22,6 +22,7 @@ class CaseRemediesIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   private final ObjectMapper json = new ObjectMapper();
   private ReportHttp http;
@@ -31,7 +32,7 @@ class CaseRemediesIT {
   @BeforeEach
   void refusedCase() {
     http = new ReportHttp(port);
-    fixture = RegisterFixture.newAgency(jdbc);
+    fixture = RegisterFixture.newAgency(jdbc, identityService, "legal");
     String caseNumber = fixture.received("NATURAL_PERSON", "2025-03-03").replied("2025-03-20", "REFUSE", "STATE_SECRET")
         .insert();
     path = "/api/cases/" + ReportHttp.encode(caseNumber) + "/remedies?agency=" + fixture.agencyCode;

@@ -27,9 +27,26 @@ final class RegisterFixture {
   static RegisterFixture newAgency(JdbcClient jdbc) {
     String code = "rpt-" + UUID.randomUUID().toString().substring(0, 8);
     jdbc.sql("INSERT INTO gk_agency (code, name, short_name) VALUES (?, ?, ?)")
-        .params(code, "报表测试机关" + code, "报测")
+        .params(code, "报表测试机关" + code, "报测" + code.substring(4))
         .update();
     return new RegisterFixture(jdbc, code);
+  }
+
+  /**
+   * As {@link #newAgency(JdbcClient)}, and the agency's Camunda tenant with those staff as members (agencies are
+   * tenants, issue 14): the prefecture's supervisors see it through their group.
+   */
+  static RegisterFixture newAgency(JdbcClient jdbc, org.camunda.bpm.engine.IdentityService identity,
+      String... staff) {
+    RegisterFixture fixture = newAgency(jdbc);
+    org.camunda.bpm.engine.identity.Tenant tenant = identity.newTenant(fixture.agencyCode);
+    tenant.setName("报表测试机关" + fixture.agencyCode);
+    identity.saveTenant(tenant);
+    identity.createTenantGroupMembership(fixture.agencyCode, "prefecture-supervisor");
+    for (String user : staff) {
+      identity.createTenantUserMembership(fixture.agencyCode, user);
+    }
+    return fixture;
   }
 
   /** A case of that applicant type received on that date (ISO); call {@link Case#insert()}. */

@@ -55,6 +55,7 @@ class AccountSecurityIT {
     for (String group : groups) {
       identity.createMembership(id, group);
     }
+    identity.createTenantUserMembership("chuxiong", id);
     return id;
   }
 

@@ -69,6 +69,7 @@ class SecurityBrowserIT {
     user.setPassword(PASSWORD);
     identity.saveUser(user);
     identity.createMembership("locked1", "intake");
+    identity.createTenantUserMembership("chuxiong", "locked1");
     for (int i = 0; i < 5; i++) {
       lockout.failed("locked1", "127.0.0.1", "test");
     }

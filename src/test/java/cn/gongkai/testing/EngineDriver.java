@@ -86,7 +86,10 @@ public class EngineDriver {
   public <T> T as(String user, Supplier<T> work) {
     List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId).toList();
-    engine.getIdentityService().setAuthentication(user, groups);
+    // as the webapps and the API filter do: the user's agencies (tenants) with the groups
+    List<String> tenants = engine.getIdentityService().createTenantQuery().userMember(user)
+        .includingGroupsOfUser(true).list().stream().map(org.camunda.bpm.engine.identity.Tenant::getId).toList();
+    engine.getIdentityService().setAuthentication(user, groups, tenants);
     try {
       return work.get();
     } finally {

@@ -32,7 +32,8 @@ class RegisterPolicyDelegate implements JavaDelegate {
     PolicySubmission submission = TaskFields.submission(execution);
     String user = cn.gongkai.workflow.FormFields.actor(execution);
     OffsetDateTime now = InterpretationClock.now();
-    RegisteredPolicy registered = register.register(agencies.defaultAgency(), submission, now, user);
+    RegisteredPolicy registered = register.register(
+        agencies.byCode(execution.getTenantId()).orElseGet(agencies::defaultAgency), submission, now, user);
     register.linkProcessInstance(registered.id(), execution.getProcessInstanceId());
     // the drafter submits in the system: the submission's day is the day it is registered
     register.recordEvent(registered.id(), new PolicyEvent("Task_RegisterPolicy", "登记报送", user, now,

@@ -16,10 +16,12 @@ class DeliverReplyStep implements CaseStep {
 
   private final CaseRegister register;
   private final CaseLetters letters;
+  private final CaseReferrals referrals;
 
-  DeliverReplyStep(CaseRegister register, CaseLetters letters) {
+  DeliverReplyStep(CaseRegister register, CaseLetters letters, CaseReferrals referrals) {
     this.register = register;
     this.letters = letters;
+    this.referrals = referrals;
   }
 
   @Override
@@ -52,6 +54,8 @@ class DeliverReplyStep implements CaseStep {
       step.setVariable("repliedOn", replyDate.toString());
     }
     register.recordReply(step.caseId(), replyDate, method, postedOn, trackingNumber);
+    // 非本机关 naming an agency on the platform: the office may transfer the request there (转办)
+    referrals.referIfTransferred(step.execution(), c, step.actor());
     return new StepRecord(method.label() + " " + replyDate, null, replyDate);
   }
 }

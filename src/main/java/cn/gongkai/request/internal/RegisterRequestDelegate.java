@@ -70,6 +70,10 @@ class RegisterRequestDelegate implements JavaDelegate {
     }
     Authentication auth = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String user = auth == null ? null : auth.getUserId();
+    if (submission == null) {
+      // the instance's tenant is its agency (the starter's, or the agency a referral named)
+      agency = agencies.byCode(execution.getTenantId()).orElseGet(agencies::defaultAgency);
+    }
     RegisteredCase registered = register.register(agency, request, ReplyClock.now(), user);
     register.linkProcessInstance(registered.id(), execution.getProcessInstanceId());
     if (submission != null) {

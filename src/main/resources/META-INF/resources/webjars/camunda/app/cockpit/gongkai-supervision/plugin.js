@@ -145,12 +145,39 @@ function mount(node, processKey, showProcess) {
   const tableTitle = el('h3', {});
   const table = el('div', {});
   const pager = el('div', { class: 'gk-sv-pager' });
-  [title, meta, tiles, tableTitle, table, pager].forEach(part => part && root.appendChild(part));
+  // the prefecture's supervisors: one line per agency, a click drills into it (an agency's own see only theirs)
+  const agencies = el('div', { class: 'gk-sv-agencies' });
+  [title, meta, tiles, agencies, tableTitle, table, pager].forEach(part => part && root.appendChild(part));
 
   let selected = null;
   let page = 1;
   let overview = null;
   const base = processKey ? { process: processKey } : {};
+
+  function renderAgencies(data) {
+    agencies.textContent = '';
+    const lines = data.agencies || [];
+    if (lines.length <= 1 && !base.agency) {
+      return;
+    }
+    const rows = lines.map(a => el('tr', { 'data-agency': a.code }, [
+      el('td', {}, [el('a', { href: '#', text: a.name, onclick: event => {
+        event.preventDefault();
+        base.agency = a.code;
+        refresh();
+      } })]),
+      el('td', { text: String(a.total) })
+    ].concat(STATES.map(state => el('td', { text: String(a.counts[state] || 0) })))));
+    const head = el('tr', {}, [el('th', { text: '机关' }), el('th', { text: '在办' })]
+      .concat(STATES.map(state => el('th', { text: (data.states.find(s => s.state === state) || {}).label || state }))));
+    agencies.appendChild(el('h3', { text: base.agency ? '本机关' : '各机关在办案件' }));
+    agencies.appendChild(el('table', { class: 'table table-condensed gk-sv-agency-table' }, [el('thead', {}, [head]),
+      el('tbody', {}, rows)]));
+    if (base.agency) {
+      agencies.appendChild(el('button', { class: 'btn btn-default btn-sm', type: 'button', text: '返回全部机关',
+        onclick: () => { delete base.agency; refresh(); } }));
+    }
+  }
 
   async function showState(state, pageNumber) {
     root.setAttribute('data-loading', 'true');
@@ -180,8 +207,10 @@ function mount(node, processKey, showProcess) {
     }
   }
 
+  function refresh() {
   load(Object.assign({}, base, { size: 1 })).then(data => {
     overview = data;
+    renderAgencies(data);
     meta.textContent = '统计日期：' + data.today + '　共' + data.total + '件在办案件　“即将到期”指'
       + data.dueSoonWorkingDays + '个工作日内（' + data.dueSoonUntil + '前）届满';
     tiles.textContent = '';
@@ -210,6 +239,8 @@ function mount(node, processKey, showProcess) {
     }
     meta.appendChild(el('div', { class: 'alert alert-danger', text: '无法加载督办数据：' + e.message }));
   });
+  }
+  refresh();
 }
 
 export default [
