@@ -3,6 +3,8 @@ package cn.gongkai.agency;
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
 import cn.gongkai.web.BadRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The agencies on the platform: the list for every staff user, adding and changing them for administrators. */
 @Controller
+@Tag(name = "机关", description = "平台上的机关（州政府办公室、州级部门、县市）：所有工作人员可查看，系统管理员新增和修改。")
 class AgencyController {
 
   private final Agencies agencies;
@@ -31,18 +34,21 @@ class AgencyController {
     this.tenants = tenants;
   }
 
+  @Operation(summary = "机关列表", description = "code 机关代码、name 全称、shortName 简称（用于编号）、parent 上级机关代码等。")
   @GetMapping("/api/agencies")
   @ResponseBody
   List<Map<String, Object>> list() {
     return agencies.all().stream().map(AgencyController::json).toList();
   }
 
+  @Operation(summary = "一个机关", description = "机关不存在时返回404。")
   @GetMapping("/api/agencies/{code}")
   @ResponseBody
   Map<String, Object> get(@PathVariable String code) {
     return json(agencies.get(code));
   }
 
+  @Operation(summary = "新增机关", description = "系统管理员：新增机关并建立同名租户；代码已被使用返回409，字段有误返回400并指明字段。")
   @PostMapping("/api/agencies")
   @ResponseBody
   ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) Map<String, Object> body,
@@ -52,6 +58,7 @@ class AgencyController {
     return ResponseEntity.created(URI.create("/api/agencies/" + saved.code())).body(json(saved));
   }
 
+  @Operation(summary = "修改机关", description = "系统管理员：修改机关的名称、简称、上级机关、复议机关、联系人等。")
   @PutMapping("/api/agencies/{code}")
   @ResponseBody
   Map<String, Object> update(@PathVariable String code, @RequestBody(required = false) Map<String, Object> body,

@@ -317,8 +317,10 @@ class PortalRequests implements OnlineSubmissions {
     tasks.complete(task.getId(), variables);
   }
 
-  Optional<IdProof> idProof(String submissionNumber) {
-    return store.byNumber(submissionNumber).flatMap(s -> store.attachment(s.id()));
+  /** The ID proof, for staff of the submission's agency only (another agency's answers as if it did not exist). */
+  Optional<IdProof> idProof(String submissionNumber, java.util.function.Predicate<String> agencyVisible) {
+    return store.byNumber(submissionNumber).filter(s -> agencyVisible.test(s.agencyCode()))
+        .flatMap(s -> store.attachment(s.id()));
   }
 
   Optional<Submission> byNumber(String submissionNumber) {

@@ -51,7 +51,12 @@ class OpenApiConfiguration {
       Map.entry("workingDays", "工作日天数"),
       Map.entry("user", "只看该用户的记录"),
       Map.entry("from", "起始日期（含，yyyy-MM-dd）"),
-      Map.entry("to", "截止日期（含，yyyy-MM-dd）"));
+      Map.entry("to", "截止日期（含，yyyy-MM-dd）"),
+      Map.entry("code", "机关代码（如 chuxiong、zwfw）；门户接口中为查询码"),
+      Map.entry("number", "申请编号（如 WS20261126-7KQ3M9XP）或受理后的案件编号"),
+      Map.entry("documentId", "文书编号（数据库中的 id）"),
+      Map.entry("X-Query-Code", "查询码（也可放在请求头中，避免出现在地址里）"),
+      Map.entry("scope", "汇总范围：prefecture 为全州汇总（州政务公开办及所属各机关）"));
 
   @Bean
   OpenAPI gongkaiOpenApi() {
