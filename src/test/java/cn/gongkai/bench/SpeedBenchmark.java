@@ -294,7 +294,7 @@ public final class SpeedBenchmark {
         }
         bareSeconds += (System.nanoTime() - t) / 1e9;
         done += n;
-        System.out.printf(Locale.ROOT, "[bench] lifecycle %d/%d: gongkai %.1f cases/s, bare %.1f cases/s (load %s)%n",
+        System.out.printf(Locale.ROOT, "[bench] lifecycle %d/%d: gongkai %.2f cases/s, bare %.2f cases/s (load %s)%n",
             done, cases, done / gongkaiSeconds, done / bareSeconds, load());
       }
       runCase(base, true, steps, new Calls(), true);
@@ -305,7 +305,7 @@ public final class SpeedBenchmark {
       line("");
       line("| | bare process (same app) | gongkai | ratio | goal |");
       line("|---|---|---|---|---|");
-      line("| cases per second | %.1f | %.1f | **%.2f** | ≥ 0.67 |", b, g, g / b);
+      line("| cases per second | %.2f | %.2f | **%.2f** | ≥ 0.67 |", b, g, g / b);
       line("| start (`POST /api/requests` / `…/bare-lifecycle/start`) | %.1f ms | %.1f ms | | |",
           bare.mean("start"), gongkai.mean("start"));
       for (Step step : steps) {
