@@ -93,6 +93,13 @@ class DocumentStore {
   }
 
   /** What the pending version will say; empty once it has been rendered. */
+  /** The agency whose letter that version is (its own templates apply). */
+  Optional<String> agencyOfVersion(long versionRowId) {
+    return jdbc.sql("SELECT d.agency_code FROM gk_document_version v JOIN gk_document d ON d.id = v.document_id"
+            + " WHERE v.id = ?")
+        .param(versionRowId).query(String.class).optional();
+  }
+
   Optional<String> renderModel(long versionRowId) {
     return jdbc.sql("SELECT render_model FROM gk_document_version WHERE id = ? AND render_model IS NOT NULL")
         .param(versionRowId).query(String.class).optional();

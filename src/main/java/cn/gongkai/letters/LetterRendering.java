@@ -126,7 +126,8 @@ class LetterRendering {
     LetterKind kind = LetterKind.valueOf((String) pending.get("kind"));
     @SuppressWarnings("unchecked")
     Map<String, Object> model = (Map<String, Object>) pending.get("model");
-    store.completeRender(row, LetterRenderer.render(templates.template(kind), model));
+    String agency = store.agencyOfVersion(row).orElse(null);
+    store.completeRender(row, LetterRenderer.render(templates.template(kind, agency), model));
   }
 
   private void renderQuietly(long row) {

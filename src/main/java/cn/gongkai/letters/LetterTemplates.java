@@ -32,7 +32,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The letter templates: built-in .docx files on the classpath ({@code letters/<kind>.docx}), each
- * overridden by a file of the same name in {@code gongkai.letters.template-dir}. An override is checked
+ * overridden by a file of the same name in {@code gongkai.letters.template-dir}, and for one agency of the platform
+ * by a file of the same name in that folder's sub-folder named after the agency's code ({@code <dir>/zwfw/...}). An override is checked
  * when it is loaded and again whenever the file changes; a faulty one is refused with a Chinese message
  * naming file, place and fault, and the built-in template keeps being used.
  */
@@ -47,7 +48,9 @@ public class LetterTemplates {
 
   private final Path templateDir;
   private final Map<LetterKind, byte[]> builtIn = new EnumMap<>(LetterKind.class);
-  private final Map<LetterKind, OfficeTemplate> overrides = new ConcurrentHashMap<>();
+  /** Overrides by "kind" (the office's folder) or "agency/kind" (an agency's sub-folder). */
+  private final Map<String, OfficeTemplate> overrides = new ConcurrentHashMap<>();
+  private static final Pattern AGENCY_CODE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
   LetterTemplates(LettersProperties properties) {
     this.templateDir = properties.templateDir();
@@ -138,26 +141,44 @@ public class LetterTemplates {
     return override != null && override.usable() ? override.content() : builtIn.get(kind);
   }
 
+  /**
+   * The template to render for one agency's letter: the agency's own file ({@code <dir>/<agency code>/}) when present
+   * and valid, otherwise the office's or the built-in one.
+   */
+  byte[] template(LetterKind kind, String agencyCode) {
+    if (templateDir != null && agencyCode != null && AGENCY_CODE.matcher(agencyCode).matches()) {
+      OfficeTemplate own = currentOverride(kind, templateDir.resolve(agencyCode), agencyCode + "/" + kind.name());
+      if (own != null && own.usable()) {
+        return own.content();
+      }
+    }
+    return template(kind);
+  }
+
   /** The office's file for the kind, re-read and re-checked when its size or time stamp changed. */
   private OfficeTemplate currentOverride(LetterKind kind) {
     if (templateDir == null) {
       return null;
     }
-    Path file = templateDir.resolve(kind.templateFile());
+    return currentOverride(kind, templateDir, kind.name());
+  }
+
+  private OfficeTemplate currentOverride(LetterKind kind, Path folder, String key) {
+    Path file = folder.resolve(kind.templateFile());
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (IOException missing) {
-      overrides.remove(kind);
+      overrides.remove(key);
       return null;
     }
     long modified = attributes.lastModifiedTime().toMillis();
     long size = attributes.size();
-    OfficeTemplate cached = overrides.get(kind);
+    OfficeTemplate cached = overrides.get(key);
     if (cached != null && cached.modified() == modified && cached.size() == size) {
       return cached;
     }
-    return overrides.compute(kind, (k, previous) -> {
+    return overrides.compute(key, (k, previous) -> {
       if (previous != null && previous.modified() == modified && previous.size() == size) {
         return previous;
       }

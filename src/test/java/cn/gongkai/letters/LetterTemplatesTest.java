@@ -86,6 +86,26 @@ class LetterTemplatesTest {
   }
 
   @Test
+  void agencyOwnTemplateOverridesTheOfficeTemplateForThatAgencyOnly() throws IOException {
+    // given the office's refusal template and the 政务服务管理局's own one in its sub-folder
+    write(LetterKind.REFUSE, edit(builtInOnly.builtIn(LetterKind.REFUSE), "特此答复。", "特此答复。欢迎监督。"));
+    Path zwfw = Files.createDirectories(folder.resolve("zwfw"));
+    Files.write(zwfw.resolve(LetterKind.REFUSE.templateFile()),
+        edit(builtInOnly.builtIn(LetterKind.REFUSE), "特此答复。", "特此答复。政务服务管理局。"));
+
+    // when templates are loaded
+    LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null, null));
+
+    // then zwfw's letters use its own file, other agencies the office's, other kinds the built-in one
+    assertThat(LetterSamples.text(templates.template(LetterKind.REFUSE, "zwfw"))).contains("政务服务管理局。")
+        .doesNotContain("欢迎监督");
+    assertThat(LetterSamples.text(templates.template(LetterKind.REFUSE, "wsjk"))).contains("欢迎监督");
+    assertThat(templates.template(LetterKind.DISCLOSE, "zwfw")).isEqualTo(builtInOnly.builtIn(LetterKind.DISCLOSE));
+    // and a code that is not a plain folder name never reaches outside the folder
+    assertThat(LetterSamples.text(templates.template(LetterKind.REFUSE, "../zwfw"))).contains("欢迎监督");
+  }
+
+  @Test
   void templateChangedWhileRunningIsUsedWithoutRestart() throws IOException {
     // given templates loaded from a folder without the receipt
     LetterTemplates templates = new LetterTemplates(new LettersProperties(folder, null, null, null, null));
