@@ -55,7 +55,9 @@ class RemindHandlersDelegate implements JavaDelegate {
       }
       for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          identity.createUserQuery().memberOfGroup(link.getGroupId()).list()
+          // only the group's members of the case's agency (its tenant): other agencies' staff never hear of it
+          identity.createUserQuery().memberOfGroup(link.getGroupId()).list().stream()
+              .filter(user -> ofAgency(identity, user.getId(), execution.getTenantId()))
               .forEach(user -> addEmail(user, recipients));
         }
       }
@@ -75,6 +77,12 @@ class RemindHandlersDelegate implements JavaDelegate {
     }
     register.recordEvent(caseId, new CaseEvent("Task_RemindHandlers", "提醒办理人员", null, ReplyClock.now(),
         "REMINDED", note));
+  }
+
+  /** Whether the user works for that agency (a member of its tenant, directly or through a group). */
+  private static boolean ofAgency(IdentityService identity, String userId, String tenantId) {
+    return tenantId == null
+        || identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).tenantId(tenantId).count() > 0;
   }
 
   private static void addEmail(IdentityService identity, String userId, Set<String> recipients) {
