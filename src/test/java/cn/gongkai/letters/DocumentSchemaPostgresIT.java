@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,8 +25,7 @@ class DocumentSchemaPostgresIT {
   static void migrate() throws IOException {
     // The embedded server's own shutdown hook stops it (closing it here can hang the JVM exit).
     dataSource = EmbeddedPostgres.start().getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("gk_schema_history")
-        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    cn.gongkai.testing.Migrations.migrate(dataSource);
     jdbc = JdbcClient.create(dataSource);
   }
 

@@ -48,10 +48,11 @@ class DocumentsApiIT {
     refusal = letters.generate(LetterKind.REFUSE, LetterSamples.data(ref, LetterKind.REFUSE, null), "legal");
   }
 
-  /** The request as the authentication filter leaves it: user id and Camunda groups. */
+  /** The request as the authentication filter leaves it: user id, Camunda groups and agencies (the default one). */
   static RequestPostProcessor as(String user, String... groups) {
     return request -> {
       request.setRemoteUser(user);
+      request.setAttribute("gongkai.agencies", java.util.Set.of("chuxiong"));
       for (String group : groups) {
         request.addUserRole(group);
       }

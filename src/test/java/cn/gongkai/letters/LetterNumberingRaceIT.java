@@ -58,7 +58,7 @@ class LetterNumberingRaceIT {
 
       // then the 40 numbers are exactly 1..40, each once, and so are the stored rows
       assertThat(numbers).containsExactlyInAnyOrderElementsOf(
-          LongStream.rangeClosed(1, THREADS * PER_THREAD).mapToObj(n -> "楚测公开否〔2026〕第" + n + "号").toList());
+          LongStream.rangeClosed(1, THREADS * PER_THREAD).mapToObj(n -> TestCases.shortName(ref.agencyCode()) + "公开否〔2026〕第" + n + "号").toList());
       assertThat(jdbc.sql("SELECT doc_seq FROM gk_document WHERE agency_code = ? ORDER BY doc_seq")
               .param(ref.agencyCode()).query(Long.class).list())
           .containsExactlyElementsOf(LongStream.rangeClosed(1, THREADS * PER_THREAD).boxed().toList());

@@ -13,13 +13,18 @@ final class TestCases {
 
   private TestCases() {}
 
-  /** A fresh agency, so that its letter numbers start at 1. */
+  /** A fresh agency, so that its letter numbers start at 1 (short names are unique on the platform: 楚测1, 楚测2…). */
   static String agency(JdbcClient jdbc) {
     String code = "t-" + UUID.randomUUID().toString().substring(0, 8);
     jdbc.sql("INSERT INTO gk_agency (code, name, short_name, reconsideration_body) VALUES (?, ?, ?, ?)")
-        .params(code, "楚雄市测试局", "楚测", "楚雄市人民政府")
+        .params(code, "楚雄市测试局" + code, "楚测" + code.substring(2), "楚雄市人民政府")
         .update();
     return code;
+  }
+
+  /** The short name that agency's letter numbers start with. */
+  static String shortName(String agencyCode) {
+    return "楚测" + agencyCode.substring(2);
   }
 
   /** A registered disclosure request of that agency, with a unique case number. */

@@ -6,7 +6,6 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +20,7 @@ class AnnualReportPostgresIT {
   static void migrate() throws IOException {
     // the embedded server's own shutdown hook stops it (closing it here can hang the JVM exit)
     dataSource = EmbeddedPostgres.start().getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("gk_schema_history")
-        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    cn.gongkai.testing.Migrations.migrate(dataSource);
     jdbc = JdbcClient.create(dataSource);
   }
 

@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +32,7 @@ class SupervisionPostgresIT {
   void migrate() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
     DataSource dataSource = postgres.getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("gk_schema_history")
-        .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+    cn.gongkai.testing.Migrations.migrate(dataSource);
     jdbc = JdbcClient.create(dataSource);
     source = new DisclosureRequestCaseSource(jdbc);
     jdbc.sql("INSERT INTO gk_agency (code, name, short_name) VALUES ('test', '测试机关', '测试')").update();
