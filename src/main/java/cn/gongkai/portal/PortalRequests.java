@@ -7,6 +7,7 @@ import cn.gongkai.request.ApplicantType;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.DisclosureCase;
 import cn.gongkai.request.Labelled;
+import cn.gongkai.request.CaseQueryCodes;
 import cn.gongkai.request.OnlineSubmissions;
 import cn.gongkai.request.PersonalData;
 import cn.gongkai.request.RequestRegistration;
@@ -39,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * code and an unknown number look the same; too many wrong codes lock the submission for a while.
  */
 @Service
-class PortalRequests implements OnlineSubmissions {
+class PortalRequests implements OnlineSubmissions, CaseQueryCodes {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   /** The one answer for an unknown number, a wrong code and a locked submission. */
@@ -211,6 +212,23 @@ class PortalRequests implements OnlineSubmissions {
     Submission s = store.byProcessInstance(processInstanceId).orElseThrow();
     store.refused(s.id(), reason, refusedOn);
     mail.refused(s);
+  }
+
+  // --- CaseQueryCodes: a request registered at the desk gets a 查询码 too ---
+
+  /**
+   * A row without personal data (that stays in the case register), already accepted and linked to its case,
+   * so tracking by case number and code works as for an online submission; its number starts with DJ (登记).
+   */
+  @Override
+  public String issue(long caseId, String processInstanceId, String agencyCode, LocalDate receivedOn) {
+    String code = codes.newCode();
+    String salt = codes.newSalt();
+    String number = codes.newDeskNumber(receivedOn);
+    long id = store.insert(number, salt, QueryCodes.hash(salt, code), agencyCode, Map.of(), now(), receivedOn);
+    store.linkProcessInstance(id, processInstanceId);
+    store.accepted(id, caseId, receivedOn);
+    return code;
   }
 
   // --- the applicant follows the request ---

@@ -28,6 +28,11 @@ final class QueryCodes {
     return "WS" + day.toString().replace("-", "") + "-" + randomText(8);
   }
 
+  /** DJ, the day of receipt, and 8 random characters: the number of a request registered at the desk. */
+  String newDeskNumber(java.time.LocalDate day) {
+    return "DJ" + day.toString().replace("-", "") + "-" + randomText(8);
+  }
+
   String newSalt() {
     byte[] salt = new byte[16];
     random.nextBytes(salt);

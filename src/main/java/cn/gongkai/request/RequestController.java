@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
+import cn.gongkai.request.internal.IssuedQueryCodes;
 import cn.gongkai.web.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
@@ -34,23 +36,25 @@ class RequestController {
   private final RepositoryService repositoryService;
   private final CaseRegister register;
   private final CaseView view;
+  private final IssuedQueryCodes issued;
 
   RequestController(FormService formService, RepositoryService repositoryService, CaseRegister register,
-      CaseView view) {
+      CaseView view, IssuedQueryCodes issued) {
+    this.issued = issued;
     this.formService = formService;
     this.repositoryService = repositoryService;
     this.register = register;
     this.view = view;
   }
 
-  @Operation(summary = "登记政府信息公开申请", description = "受理登记（intake）或管理员登记一件申请，校验规则与开始表单相同；成功返回 201、案件编号和流程实例 id。")
+  @Operation(summary = "登记政府信息公开申请", description = "受理登记（intake）或管理员登记一件申请，校验规则与开始表单相同；成功返回 201、案件编号、流程实例 id 和申请人的查询码（queryCode，仅此一次返回，只以散列保存）。")
   @PostMapping("/api/requests")
   ResponseEntity<Map<String, Object>> register(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "开始表单“收到政府信息公开申请”的字段",
           content = @Content(schema = @Schema(implementation = RegistrationFields.class)))
       @RequestBody(required = false) Map<String, Object> body,
       HttpServletRequest request) {
-    CurrentUser.requireAnyRole(request, Roles.INTAKE, Roles.ADMIN);
+    String user = CurrentUser.requireAnyRole(request, Roles.INTAKE, Roles.ADMIN);
     Map<String, Object> fields = body == null ? Map.of() : body;
     // the same check the start form's registration runs; here it answers 400 before anything starts
     RequestRegistration.parse(fields, cn.gongkai.request.internal.ReplyClock.today());
@@ -67,9 +71,27 @@ class RequestController {
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("caseNumber", caseNumber);
     created.put("processInstanceId", instance.getId());
+    // the applicant's 查询码, answered this once; only its hash is stored
+    created.put("queryCode", issued.of(user, caseNumber).orElse(null));
     return ResponseEntity.created(URI.create("/api/cases/" + UriUtils.encodePathSegment(caseNumber,
             StandardCharsets.UTF_8)))
         .body(created);
+  }
+
+  @Operation(summary = "刚登记案件的查询码",
+      description = "登记人本人在登记后 30 分钟内可取回该案件的查询码（供写在收件回执上）；查询码只以散列保存，"
+          + "超时、他人或不存在时一律 404。")
+  @GetMapping("/api/requests/query-code")
+  Map<String, Object> queryCode(@RequestParam(required = false) String caseNumber, HttpServletRequest request) {
+    String user = CurrentUser.requireAnyRole(request, Roles.INTAKE, Roles.ADMIN);
+    String notFound = "没有可显示的查询码：" + caseNumber;
+    String code = issued.of(user, caseNumber).orElseThrow(() -> new NotFoundException(notFound));
+    DisclosureCase c = register.findByNumber(caseNumber).orElseThrow(() -> new NotFoundException(notFound));
+    CurrentUser.requireAgency(request, c.agencyCode(), notFound);
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("caseNumber", c.caseNumber());
+    json.put("queryCode", code);
+    return json;
   }
 
   private static boolean isStartField(String name) {

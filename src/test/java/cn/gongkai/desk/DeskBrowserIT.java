@@ -179,6 +179,11 @@ class DeskBrowserIT {
     registered = started.getDomAttribute("data-case-number");
     assertThat(started.getText()).contains("已登记，案件编号：" + registered, "收件回执");
     assertThat(registered).matches("〔\\d{4}〕第\\d+号");
+    // with the applicant's 查询码 (shown this once), which tracks the case on the portal
+    browser.wait.until(d -> started.getDomAttribute("data-query-code") != null);
+    String code = started.getDomAttribute("data-query-code");
+    assertThat(code).matches("[A-HJKMNP-Z2-9]{16}");
+    assertThat(started.getText()).contains("查询码：" + code, "/portal/track.html");
     ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(registered).singleResult();
     assertThat(instance).isNotNull();

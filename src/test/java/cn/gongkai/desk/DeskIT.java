@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The desk staff's view of their work: the task list's case summary (number, applicant masked per role, due
@@ -41,6 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
 class DeskIT {
 
   @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
   EngineDriver driver;
@@ -199,6 +202,82 @@ class DeskIT {
     assertThat(c.get("variableLabels").get("applicantType").get("NATURAL_PERSON").asText()).isEqualTo("自然人");
     assertThat(send("/api/instances/no-such-instance/case", "supervisor").statusCode()).isEqualTo(404);
     assertThat(send("/api/instances/" + pi.getId() + "/case", "drafter").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void registrationAtTheDeskGivesTheApplicantAQueryCodeShownOnlyToTheRegisteringClerk() throws Exception {
+    HttpResponse<String> created = post("/api/requests", "intake", request("2026-11-26"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode answer = new ObjectMapper().readTree(created.body());
+    String caseNumber = answer.get("caseNumber").asText();
+    String code = answer.get("queryCode").asText();
+    assertThat(code).matches("[A-HJKMNP-Z2-9]{16}");
+
+    // the Tasklist start form reads it for the clerk who registered the case, for a while
+    JsonNode shown = get("/api/requests/query-code?caseNumber=" + encode(caseNumber), "intake");
+    assertThat(shown.get("caseNumber").asText()).isEqualTo(caseNumber);
+    assertThat(shown.get("queryCode").asText()).isEqualTo(code);
+    // nobody else: another agency's clerk, the administrator, a drafter
+    assertThat(sendAs("GET", "/api/requests/query-code?caseNumber=" + encode(caseNumber), "clerk2", "Gk#2026clerk",
+        null).statusCode()).isEqualTo(404);
+    assertThat(send("/api/requests/query-code?caseNumber=" + encode(caseNumber), "admin").statusCode())
+        .isEqualTo(404);
+    assertThat(send("/api/requests/query-code?caseNumber=" + encode(caseNumber), "drafter").statusCode())
+        .isEqualTo(403);
+    assertThat(send("/api/requests/query-code?caseNumber=" + encode("〔2026〕第999号"), "intake").statusCode())
+        .isEqualTo(404);
+
+    // the applicant tracks the case on the portal with the case number and the code
+    HttpResponse<String> tracked = track(caseNumber, code);
+    assertThat(tracked.statusCode()).as(tracked.body()).isEqualTo(200);
+    JsonNode view = new ObjectMapper().readTree(tracked.body());
+    assertThat(view.get("state").asText()).isEqualTo("已受理");
+    assertThat(view.get("caseNumber").asText()).isEqualTo(caseNumber);
+    assertThat(view.get("receivedOn").asText()).isEqualTo("2026-11-26");
+    assertThat(view.get("letters").get(0).get("title").asText()).isEqualTo("收件回执");
+    assertThat(view.toString()).doesNotContain("张三丰", "11010519491231002X", "intake");
+    // a wrong code answers exactly like an unknown case
+    HttpResponse<String> wrong = track(caseNumber, "AAAABBBBCCCCDDDD");
+    HttpResponse<String> unknown = track("〔2026〕第999号", "AAAABBBBCCCCDDDD");
+    assertThat(wrong.statusCode()).isEqualTo(404);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(wrong.body()).isEqualTo(unknown.body());
+
+    // the code is stored only hashed, and nowhere in the engine
+    String pi = answer.get("processInstanceId").asText();
+    assertThat(engine.getRuntimeService().getVariables(pi).toString()).doesNotContain(code);
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi).list()
+        .toString()).doesNotContain(code);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM gk_portal_submission WHERE query_code_hash = ? OR query_code_salt = ?")
+        .params(code, code).query(Long.class).single()).isZero();
+  }
+
+  HttpResponse<String> track(String number, String code) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/public/requests/" + UriUtils.encodePathSegment(number, StandardCharsets.UTF_8)))
+            .header("Accept", "application/json").header("X-Query-Code", code).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> post(String path, String user, Object body) throws Exception {
+    return sendAs("POST", path, user, "demo", body);
+  }
+
+  HttpResponse<String> sendAs(String method, String path, String user, String password, Object body)
+      throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(new ObjectMapper().writeValueAsString(body)))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   JsonNode get(String path, String user) throws Exception {

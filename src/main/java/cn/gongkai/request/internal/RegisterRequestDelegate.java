@@ -4,6 +4,7 @@ import cn.gongkai.agency.Agencies;
 import cn.gongkai.agency.Agency;
 import cn.gongkai.letters.LetterKind;
 import cn.gongkai.request.CaseEvent;
+import cn.gongkai.request.CaseQueryCodes;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.CaseRegister.RegisteredCase;
 import cn.gongkai.request.OnlineSubmissions;
@@ -20,6 +21,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * 登记申请: checks the request, numbers it, stores it in the register with the applicant's personal
@@ -35,14 +38,19 @@ class RegisterRequestDelegate implements JavaDelegate {
   private final ReplyClock clock;
   private final CaseLetters letters;
   private final ObjectProvider<OnlineSubmissions> online;
+  private final ObjectProvider<CaseQueryCodes> queryCodes;
+  private final IssuedQueryCodes issued;
 
   RegisterRequestDelegate(Agencies agencies, CaseRegister register, ReplyClock clock, CaseLetters letters,
-      ObjectProvider<OnlineSubmissions> online) {
+      ObjectProvider<OnlineSubmissions> online, ObjectProvider<CaseQueryCodes> queryCodes,
+      IssuedQueryCodes issued) {
     this.agencies = agencies;
     this.register = register;
     this.clock = clock;
     this.letters = letters;
     this.online = online;
+    this.queryCodes = queryCodes;
+    this.issued = issued;
   }
 
   @Override
@@ -80,6 +88,8 @@ class RegisterRequestDelegate implements JavaDelegate {
       register.recordEvent(registered.id(), new CaseEvent("Task_ConfirmOnlineRequest", "确认网上申请", user,
           ReplyClock.now(), "受理网上申请 " + submission.submissionNumber(), null, request.receivedOn()));
       online.getObject().accepted(execution.getProcessInstanceId(), registered.id(), request.receivedOn());
+    } else if (user != null) {
+      issueQueryCode(execution, registered, agency, request, user);
     }
     register.recordEvent(registered.id(),
         new CaseEvent("Task_RegisterRequest", "登记申请", user, ReplyClock.now(), registered.caseNumber(), null));
@@ -106,5 +116,30 @@ class RegisterRequestDelegate implements JavaDelegate {
     execution.setVariable("replyOverdueAt", state.overdueAt());
     execution.setVariable("replyReminderAt", state.reminderAt());
     letters.issue(execution, registered.id(), LetterKind.RECEIPT, b -> b.replyDueOn(state.due()), user);
+  }
+
+  /**
+   * Registered at the desk: the applicant gets a 查询码 (kept hashed by the portal), shown once to the clerk;
+   * its plaintext is held in memory for that clerk only once the registration is committed.
+   */
+  private void issueQueryCode(DelegateExecution execution, RegisteredCase registered, Agency agency,
+      RequestRegistration request, String user) {
+    CaseQueryCodes codes = queryCodes.getIfAvailable();
+    if (codes == null) {
+      return;
+    }
+    String code = codes.issue(registered.id(), execution.getProcessInstanceId(), agency.code(),
+        request.receivedOn());
+    String caseNumber = registered.caseNumber();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          issued.remember(user, caseNumber, code);
+        }
+      });
+    } else {
+      issued.remember(user, caseNumber, code);
+    }
   }
 }

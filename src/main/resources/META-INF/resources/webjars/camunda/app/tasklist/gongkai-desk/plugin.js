@@ -6,7 +6,8 @@
  *   date and the working days left (GET /api/tasks/summary, one call per page of tasks, the Tasklist session);
  * - a search box above the list finds tasks by case number (Tasklist's own search on the process business key,
  *   which is the case number);
- * - the start form ends by showing the new case number, to be written on the receipt;
+ * - the start form ends by showing the new case number and the applicant's 查询码 (GET /api/requests/query-code),
+ *   to be written on the receipt;
  * - closing the start dialog with Esc or a click beside it asks before discarding what was typed;
  * - Camunda Forms speak Chinese: validation messages next to the field, date pickers (months, weekdays, Monday
  *   first, yyyy-mm-dd), fact dates not in the future, and a 退回 needs its reason before the form is sent;
@@ -17,6 +18,7 @@
  */
 
 const SUMMARY_API = '/api/tasks/summary';
+const QUERY_CODE_API = '/api/requests/query-code';
 
 const STYLE = `
 .gk-card { margin: 2px 0 4px; font-size: 12px; color: #333; line-height: 1.5; }
@@ -34,6 +36,7 @@ const STYLE = `
   background: #fff; border: 2px solid #3c8d40; border-radius: 4px; box-shadow: 0 4px 16px rgba(0,0,0,.25); padding: 14px 18px; }
 .gk-started .gk-started-title { font-size: 16px; margin: 0 0 6px; color: #2d6a30; }
 .gk-started .gk-started-number { font-size: 22px; font-weight: bold; letter-spacing: 1px; margin: 0 0 6px; }
+.gk-started .gk-started-code { font-size: 20px; font-weight: bold; letter-spacing: 2px; margin: 0 0 6px; font-family: monospace; }
 .gk-started .gk-started-note { color: #555; margin: 0 0 10px; }
 .gk-claim-note { margin: 0 0 10px; padding: 8px 12px; background: #f4f8fc; border-left: 4px solid #1f6fb2; font-size: 13px; }
 .fjs-container .fjs-form-field-error { color: #b5152b; }
@@ -367,7 +370,8 @@ function showStarted(instance) {
   const box = el('div', { class: 'gk-started', role: 'alert', 'data-case-number': instance.businessKey }, [
     el('p', { class: 'gk-started-title', text: '流程已发起，申请已登记。' }),
     el('p', { class: 'gk-started-number', text: '已登记，案件编号：' + instance.businessKey }),
-    el('p', { class: 'gk-started-note', text: '请将案件编号写在收件回执上，申请人凭此查询。' }),
+    el('p', { class: 'gk-started-code', text: '查询码：正在获取…' }),
+    el('p', { class: 'gk-started-note', text: '请将案件编号和查询码写在收件回执上，申请人凭案件编号和查询码在 /portal/track.html 查询。查询码只显示这一次。' }),
     el('div', {}, [
       el('a', { class: 'btn btn-default btn-sm', target: '_blank', rel: 'noopener',
         href: '/cases/' + encodeURIComponent(instance.businessKey), text: '打开案件卷宗' }),
@@ -377,6 +381,26 @@ function showStarted(instance) {
     ])
   ]);
   document.body.appendChild(box);
+  showQueryCode(box, instance.businessKey);
+}
+
+/** The applicant's 查询码, readable by the registering clerk for a short while after the start (never stored plain). */
+async function showQueryCode(box, caseNumber) {
+  const line = box.querySelector('.gk-started-code');
+  try {
+    const response = await fetch(QUERY_CODE_API + '?caseNumber=' + encodeURIComponent(caseNumber), {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json' }
+    });
+    if (!response.ok) {
+      throw new Error('HTTP ' + response.status);
+    }
+    const body = await response.json();
+    line.textContent = '查询码：' + body.queryCode;
+    box.setAttribute('data-query-code', body.queryCode);
+  } catch (e) {
+    line.textContent = '查询码：未能获取';
+  }
 }
 
 /** The open 发起流程 dialog once a start form is in it (its 发起 button calls startProcessInstance()). */
