@@ -26,7 +26,10 @@ import org.springframework.test.context.ActiveProfiles;
  * list (本组待办) holds zwfw's request and none of the prefecture office's; the prefecture office's clerk sees the
  * reverse. Screenshots: target/browser-screenshots/agency-*.png.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a context of its own: in the shared test context, after the other browser tests, Tasklist's page answered 500 to
+// every login (not seen in a fresh context; the cause is not found yet)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "spring.datasource.url=jdbc:h2:mem:agency-browser-${random.uuid};DB_CLOSE_DELAY=-1")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisabledIfSystemProperty(named = Browser.SKIP_PROPERTY, matches = "true",
