@@ -207,9 +207,10 @@ public class MailOutbox {
             "UPDATE gk_mail_outbox SET claimed_until = ?, last_error = ? WHERE id = ?")
         .params(now().plus(wait), abbreviate(String.valueOf(error)), id).update());
     if (attempts >= MAX_ATTEMPTS) {
-      log.error("Mail {} given up after {} attempts: {}", id, attempts, error);
+      // the SMTP error can name the recipient's address: it stays in last_error, out of the log
+      log.error("Mail {} given up after {} attempts (see gk_mail_outbox.last_error)", id, attempts);
     } else {
-      log.warn("Mail {} failed (attempt {}), retried in {}: {}", id, attempts, wait, error);
+      log.warn("Mail {} failed (attempt {}), retried in {} (see gk_mail_outbox.last_error)", id, attempts, wait);
     }
   }
 

@@ -154,7 +154,9 @@ class PortalMail {
             .params(PortalRequests.now().plusSeconds(pause),
                 error.length() > 500 ? error.substring(0, 500) : error, id)
             .update();
-        log.warn("Portal mail {} not sent (attempt {}), retried in {} s: {}", id, attempts, pause, error);
+        // the SMTP error can name the applicant's address: it stays in last_error, out of the log
+        log.warn("Portal mail {} not sent (attempt {}), retried in {} s (see gk_portal_mail.last_error)", id,
+            attempts, pause);
       }
     }
   }
