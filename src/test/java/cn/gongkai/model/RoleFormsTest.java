@@ -72,4 +72,15 @@ class RoleFormsTest {
     assertThat(tracking.path("conditional").path("hide").asText()).isEqualTo("=replyDeliveryMethod != \"POST\"");
     assertThat(tracking.path("disabled").asBoolean()).isFalse();
   }
+  @Test
+  void proposalReplyReviewShowsTheReplyAndAsksForItsDisclosureAttributeWithAReason() throws Exception {
+    assertReadOnly("review-reply", "proposalTitle", "leadUnit", "answerDueOn", "replyDocumentNumber", "replySummary",
+        "handlingResult", "repliedOn");
+    Map<String, JsonNode> fields = fields("review-reply");
+    assertThat(fields.get("replyReviewResult").path("validate").path("required").asBoolean()).isTrue();
+    assertThat(fields.get("disclosureReason").path("conditional").path("hide").asText())
+        .isEqualTo("=disclosureAttribute = null or disclosureAttribute = \"PROACTIVE\"");
+    assertReadOnly("draft-reply", "proposalTitle", "leadUnit", "answerDueOn", "replyReviewComment");
+    assertReadOnly("supervise-overdue-reply", "proposalTitle", "leadUnit", "answerDueOn");
+  }
 }
