@@ -8,7 +8,9 @@ public final class PersonalData {
 
   /** Process variables that carry personal data from the start form into the register, never further. */
   public static final java.util.Set<String> VARIABLES =
-      java.util.Set.of("applicantName", "idType", "idNumber", "phone", "address", "email");
+      java.util.Set.of("applicantName", "idType", "idNumber", "phone", "address", "email",
+          // proposal-reply: the deputy or CPPCC member who submitted a suggestion or proposal
+          "submitter");
 
   private PersonalData() {}
 

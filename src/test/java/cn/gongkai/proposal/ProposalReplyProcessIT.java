@@ -119,6 +119,14 @@ class ProposalReplyProcessIT {
     assertThat(registered.receivedOn()).isEqualTo(date("2026-01-30"));
     assertThat(registered.status()).isEqualTo(ProposalCase.OPEN);
     assertThat(registered.answerDueOn()).isNull();
+    // the submitter's name is kept in the register only: not a variable, nor in the engine's history
+    assertThat(registered.submitter()).isEqualTo("李代表等5名代表");
+    assertThat(pi).variables().doesNotContainKey("submitter");
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("submitter").count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(pi.getId()).list())
+        .noneMatch(d -> d instanceof org.camunda.bpm.engine.history.HistoricVariableUpdate u
+            && ("submitter".equals(u.getVariableName()) || String.valueOf(u.getValue()).contains("李代表")));
 
     // when the office assigns it on 2026-01-31 to the water bureau, with two joint units
     process.complete(pi, "Task_AssignHandlingUnit", "office",

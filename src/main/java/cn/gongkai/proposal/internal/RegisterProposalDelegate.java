@@ -56,6 +56,8 @@ class RegisterProposalDelegate implements JavaDelegate {
     register.recordEvent(id, new ProposalEvent("Task_RegisterProposal", "登记建议提案", user, ProposalClock.now(),
         receivedOn, registration.caseNumber(), title));
     execution.setProcessBusinessKey(registration.caseNumber());
+    // the submitter's name stays in the register: out of the variables, and out of history (PersonalData)
+    execution.removeVariable(ProposalVariables.SUBMITTER);
     execution.setVariable(ProposalVariables.CASE_ID, id);
     execution.setVariable(ProposalVariables.CASE_NUMBER, registration.caseNumber());
   }
