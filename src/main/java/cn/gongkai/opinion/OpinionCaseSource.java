@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 class OpinionCaseSource implements SupervisedCaseSource {
 
   private static final String LATE = "((response_due_at IS NOT NULL AND ((first_response_at IS NOT NULL"
-      + " AND first_response_at > response_due_at) OR (first_response_at IS NULL AND response_due_at < :now)))"
+      + " AND first_response_at > response_due_at) OR (first_response_at IS NULL AND response_due_at <= :now)))"
       + " OR (press_conference_due_at IS NOT NULL AND ((press_conference_at IS NOT NULL"
       + " AND press_conference_at > press_conference_due_at) OR (press_conference_at IS NULL"
-      + " AND press_conference_due_at < :now))))";
+      + " AND press_conference_due_at <= :now))))";
   private static final String DUE = "(CASE WHEN first_response_at IS NULL THEN response_due_at"
       + " WHEN press_conference_at IS NULL THEN press_conference_due_at END)";
   private static final String STATE = "CASE WHEN " + LATE + " THEN 'OVERDUE' WHEN " + DUE + " < :soonEnd"

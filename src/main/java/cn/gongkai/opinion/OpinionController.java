@@ -158,6 +158,6 @@ class OpinionController {
           late);
     }
     return new ClockView(name, OpinionClock.text(due), null, OpinionClock.countdown(due, now.toInstant()),
-        now.isAfter(due));
+        !now.isBefore(due));
   }
 }

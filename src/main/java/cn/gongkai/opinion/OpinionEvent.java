@@ -45,10 +45,13 @@ public record OpinionEvent(
     String currentStepName,
     String currentGroup) {
 
-  /** The first response came after its limit (or, unanswered, the limit has passed by {@code now}). */
+  /**
+   * The first response came after its limit, or, unanswered, the limit has come by {@code now} (a response at the
+   * limit itself is on time; none by then is overdue).
+   */
   public boolean responseLate(OffsetDateTime now) {
     return responseDueAt != null
-        && (firstResponseAt != null ? firstResponseAt.isAfter(responseDueAt) : now.isAfter(responseDueAt));
+        && (firstResponseAt != null ? firstResponseAt.isAfter(responseDueAt) : !now.isBefore(responseDueAt));
   }
 
   /** The 3-hour target was met (特别重大/重大, answered within it); null when no target applies or unanswered. */
@@ -60,7 +63,7 @@ public record OpinionEvent(
   public boolean pressConferenceLate(OffsetDateTime now) {
     return pressConferenceDueAt != null
         && (pressConferenceAt != null ? pressConferenceAt.isAfter(pressConferenceDueAt)
-            : now.isAfter(pressConferenceDueAt));
+            : !now.isBefore(pressConferenceDueAt));
   }
 
   /** Late on any clock, from the facts' moments. */

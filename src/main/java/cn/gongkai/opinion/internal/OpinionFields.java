@@ -33,10 +33,10 @@ final class OpinionFields {
         .atZone(OpinionClock.BEIJING).toOffsetDateTime();
     OffsetDateTime now = OpinionClock.now();
     if (at.isAfter(now)) {
-      throw new BadUserRequestException(label + "不能晚于现在（" + OpinionClock.text(now) + "）（" + timeVariable + "）");
+      throw new BadUserRequestException(label + "时间不能晚于现在（" + OpinionClock.text(now) + "）（" + timeVariable + "）");
     }
     if (notBefore != null && at.isBefore(notBefore)) {
-      throw new BadUserRequestException(label + "不能早于" + notBeforeLabel + "（" + OpinionClock.text(notBefore)
+      throw new BadUserRequestException(label + "时间不能早于" + notBeforeLabel + "（" + OpinionClock.text(notBefore)
           + "）（" + timeVariable + "）");
     }
     return at;
