@@ -211,6 +211,10 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grant(Roles.OFFICE, Resources.PROCESS_DEFINITION, "proposal-reply",
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.OFFICE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // public-opinion (政务舆情回应): the office registers the events its monitoring finds
+    grant(Roles.OFFICE, Resources.PROCESS_DEFINITION, "public-opinion",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Roles.OFFICE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     // Supervisors: Cockpit and Tasklist, read-only over every case and task.
     grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Roles.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -16,6 +16,7 @@ import java.time.LocalDate;
  * @param pauseReason why it stopped (a code), or null
  * @param pauseReasonLabel why it stopped, in Chinese, or null
  * @param doneOn the day the awaited act happened (the reply, the interpretation published), or null
+ * @param lateWithinTheDay late by a clock counted in hours (舆情回应) although the dates alone do not show it
  */
 public record SupervisedCase(
     String caseNumber,
@@ -27,10 +28,20 @@ public record SupervisedCase(
     LocalDate pausedSince,
     String pauseReason,
     String pauseReasonLabel,
-    LocalDate doneOn) {
+    LocalDate doneOn,
+    boolean lateWithinTheDay) {
+
+  /** A case whose clock counts days: its state follows from the dates. */
+  public SupervisedCase(String caseNumber, String processInstanceId, String currentStepName, LocalDate receivedOn,
+      LocalDate dueOn, boolean provisional, LocalDate pausedSince, String pauseReason, String pauseReasonLabel,
+      LocalDate doneOn) {
+    this(caseNumber, processInstanceId, currentStepName, receivedOn, dueOn, provisional, pausedSince, pauseReason,
+        pauseReasonLabel, doneOn, false);
+  }
 
   /** This case's state in that window (see {@link SupervisionState}). */
   public SupervisionState state(SupervisionWindow window) {
-    return SupervisionState.of(doneOn, dueOn, pausedSince, provisional, window);
+    return lateWithinTheDay ? SupervisionState.OVERDUE
+        : SupervisionState.of(doneOn, dueOn, pausedSince, provisional, window);
   }
 }

@@ -45,7 +45,8 @@ class ModelConsistencyIT {
       "disclosure-request", DisclosureVariables.ALL,
       DisclosureVariables.REFERRAL_PROCESS_KEY, DisclosureVariables.REFERRAL,
       PolicyVariables.PROCESS_KEY, PolicyVariables.ALL,
-      ProposalVariables.PROCESS_KEY, ProposalVariables.ALL);
+      ProposalVariables.PROCESS_KEY, ProposalVariables.ALL,
+      cn.gongkai.opinion.OpinionVariables.PROCESS_KEY, cn.gongkai.opinion.OpinionVariables.ALL);
 
   private static final Pattern GENERATED_ID =
       Pattern.compile("(^|_)(\\d+|[0-9a-z]{7})$|^(Activity|Flow|Event|Gateway|Process|Form)_[0-9a-z]+$");

@@ -1,0 +1,38 @@
+package cn.gongkai.opinion.internal;
+
+import cn.gongkai.opinion.OpinionVariables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Every user task of {@code public-opinion} reports to {@link OpinionTaskListener} (created; ended). */
+@Component
+class OpinionStepParseListener extends AbstractBpmnParseListener {
+
+  private final ObjectProvider<OpinionTaskListener> listener;
+
+  OpinionStepParseListener(ObjectProvider<OpinionTaskListener> listener) {
+    this.listener = listener;
+  }
+
+  @Override
+  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+    if (!OpinionVariables.PROCESS_KEY.equals(((ProcessDefinitionEntity) activity.getProcessDefinition()).getKey())) {
+      return;
+    }
+    TaskListener delegate = (DelegateTask task) -> listener.getObject().notify(task);
+    var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+    definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, delegate);
+    activity.addBuiltInListener(ExecutionListener.EVENTNAME_END,
+        (DelegateExecution execution) -> listener.getObject().notify(execution));
+  }
+}
