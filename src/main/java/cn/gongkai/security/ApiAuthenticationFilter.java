@@ -119,12 +119,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     // tenants = agencies (issue 14): the engine's tenant check then isolates engine REST like Tasklist and Cockpit
-    List<String> tenants = caller.tenantIds() != null ? caller.tenantIds() : identityService.createTenantQuery()
-        .userMember(caller.userId()).includingGroupsOfUser(true).list().stream().map(Tenant::getId).toList();
-    List<String> own = identityService.createTenantQuery().userMember(caller.userId()).list().stream()
-        .map(Tenant::getId).sorted().toList();
+    List<String> tenants = caller.tenantIds() != null ? caller.tenantIds() : tenantsOf(caller.userId());
+    String home = caller.basic() ? caller.homeTenant() : homeTenantOf(caller.userId());
     request.setAttribute(CurrentUser.AGENCIES_ATTRIBUTE, java.util.Set.copyOf(tenants));
-    request.setAttribute(CurrentUser.HOME_AGENCY_ATTRIBUTE, own.isEmpty() ? null : own.get(0));
+    request.setAttribute(CurrentUser.HOME_AGENCY_ATTRIBUTE, home);
     identityService.setAuthentication(caller.userId(), caller.groupIds(), tenants);
     try {
       chain.doFilter(new AuthenticatedRequest(request, caller), response);
@@ -177,10 +175,11 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       throw new Refused(LoginLockout.message(locked.get()));
     }
     String password = decoded.substring(colon + 1);
-    List<String> known = verified.groupsIfVerified(userId, password);
+    VerifiedCredentials.Identity known = verified.ifVerified(userId, password);
     if (known != null) {
-      // verified seconds ago: no failures to end since (a failure forgets the entry), login audited then
-      return new Caller(userId, known, null, true);
+      // verified seconds ago: no failures to end since (a failure forgets the entry), login audited then; any
+      // change of users, groups, tenants or memberships since has emptied the cache
+      return new Caller(userId, known.groups(), known.tenants(), known.homeTenant(), true);
     }
     if (!identityService.checkPassword(userId, password)) {
       Optional<Instant> nowLocked = lockout.failed(userId, address, "HTTP Basic");
@@ -191,8 +190,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
         .toList();
-    verified.remember(userId, password, groups);
-    return new Caller(userId, groups, null, true);
+    List<String> tenants = tenantsOf(userId);
+    String home = homeTenantOf(userId);
+    verified.remember(userId, password, new VerifiedCredentials.Identity(groups, tenants, home));
+    return new Caller(userId, groups, tenants, home, true);
   }
 
   private static Caller fromWebappSession(HttpSession session) {
@@ -207,7 +208,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
       if ("default".equals(auth.getProcessEngineName())) {
         // SessionGuard refreshed these groups for this request
         return new Caller(auth.getName(), auth.getGroupIds() == null ? List.of() : auth.getGroupIds(),
-            auth.getTenantIds() == null ? List.of() : auth.getTenantIds(), false);
+            auth.getTenantIds() == null ? List.of() : auth.getTenantIds(), null, false);
       }
     }
     return null;
@@ -227,8 +228,24 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  /** @param tenantIds the agencies the user belongs to (null: look them up) */
-  record Caller(String userId, List<String> groupIds, List<String> tenantIds, boolean basic) implements Principal {
+  /** The agencies (tenants) a user belongs to, directly or through a group. */
+  private List<String> tenantsOf(String userId) {
+    return identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+        .map(Tenant::getId).toList();
+  }
+
+  /** The user's own agency: the first tenant they are a direct member of, null if none. */
+  private String homeTenantOf(String userId) {
+    return identityService.createTenantQuery().userMember(userId).list().stream()
+        .map(Tenant::getId).sorted().findFirst().orElse(null);
+  }
+
+  /**
+   * @param tenantIds the agencies the user belongs to (null: look them up)
+   * @param homeTenant the user's own agency, as looked up with HTTP Basic credentials (webapp sessions: looked up)
+   */
+  record Caller(String userId, List<String> groupIds, List<String> tenantIds, String homeTenant, boolean basic)
+      implements Principal {
     @Override
     public String getName() {
       return userId;

@@ -29,9 +29,16 @@ class VerifiedCredentials {
   /** The engine's commands that change who someone is or which groups they are in. */
   private static final Set<String> IDENTITY_COMMANDS = Set.of("SaveUserCmd", "CreateUserCmd", "DeleteUserCmd",
       "UnlockUserCmd", "SaveGroupCmd", "CreateGroupCmd", "DeleteGroupCmd", "CreateMembershipCmd",
-      "DeleteMembershipCmd");
+      "DeleteMembershipCmd", "CreateTenantCmd", "SaveTenantCmd", "DeleteTenantCmd", "CreateTenantUserMembershipCmd",
+      "DeleteTenantUserMembershipCmd", "CreateTenantGroupMembershipCmd", "DeleteTenantGroupMembershipCmd");
 
-  private record Entry(byte[] digest, List<String> groups, long expiresAt) {}
+  /**
+   * What was looked up when the credentials were verified: the groups, the agencies (tenants) the user belongs to
+   * directly or through a group, and the user's own agency (null if none).
+   */
+  record Identity(List<String> groups, List<String> tenants, String homeTenant) {}
+
+  private record Entry(byte[] digest, Identity identity, long expiresAt) {}
 
   private final byte[] salt = new byte[32];
   private final Map<String, Entry> byUser = new ConcurrentHashMap<>();
@@ -40,8 +47,8 @@ class VerifiedCredentials {
     new SecureRandom().nextBytes(salt);
   }
 
-  /** The user's groups when these credentials were verified within the last seconds, else null. */
-  List<String> groupsIfVerified(String userId, String password) {
+  /** Who the user is when these credentials were verified within the last seconds, else null. */
+  Identity ifVerified(String userId, String password) {
     Entry entry = byUser.get(userId);
     if (entry == null) {
       return null;
@@ -50,15 +57,15 @@ class VerifiedCredentials {
       byUser.remove(userId, entry);
       return null;
     }
-    return MessageDigest.isEqual(entry.digest(), digest(userId, password)) ? entry.groups() : null;
+    return MessageDigest.isEqual(entry.digest(), digest(userId, password)) ? entry.identity() : null;
   }
 
-  /** Remembers credentials the identity service has just accepted, with the user's groups. */
-  void remember(String userId, String password, List<String> groups) {
+  /** Remembers credentials the identity service has just accepted, with the user's groups and agencies. */
+  void remember(String userId, String password, Identity identity) {
     if (byUser.size() >= MAX_ENTRIES) {
       byUser.clear();
     }
-    byUser.put(userId, new Entry(digest(userId, password), List.copyOf(groups),
+    byUser.put(userId, new Entry(digest(userId, password), identity,
         System.nanoTime() + TimeUnit.SECONDS.toNanos(TTL_SECONDS)));
   }
 

@@ -16,6 +16,9 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -57,6 +60,29 @@ class OpenApiConfiguration {
       Map.entry("documentId", "文书编号（数据库中的 id）"),
       Map.entry("X-Query-Code", "查询码（也可放在请求头中，避免出现在地址里）"),
       Map.entry("scope", "汇总范围：prefecture 为全州汇总（州政务公开办及所属各机关）"));
+
+  /**
+   * springdoc's beans (the document builder, its controllers, swagger-ui's resources) and gongkai's own OpenAPI
+   * beans are created on the first request for the document or the UI, not at start-up: few people open them, and
+   * building them took part of the start-up that issue 15 measures against a bare Camunda app. Beans that another
+   * bean needs at start (a WebMvcConfigurer, say) are still created then: lazy only defers, it never drops one.
+   */
+  @Bean
+  static BeanFactoryPostProcessor lazyOpenApiBeans() {
+    return factory -> {
+      for (String name : factory.getBeanDefinitionNames()) {
+        BeanDefinition definition = factory.getBeanDefinition(name);
+        String declaredBy = definition instanceof AnnotatedBeanDefinition annotated
+            && annotated.getFactoryMethodMetadata() != null
+            ? annotated.getFactoryMethodMetadata().getDeclaringClassName()
+            : definition.getBeanClassName();
+        if (declaredBy != null && (declaredBy.startsWith("org.springdoc.")
+            || declaredBy.equals(OpenApiConfiguration.class.getName()))) {
+          definition.setLazyInit(true);
+        }
+      }
+    };
+  }
 
   @Bean
   OpenAPI gongkaiOpenApi() {

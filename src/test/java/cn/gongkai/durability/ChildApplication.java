@@ -1,6 +1,10 @@
 package cn.gongkai.durability;
 
 import cn.gongkai.GongkaiApplication;
+import java.util.LinkedHashMap;
+import java.util.Base64;
+import java.time.LocalDate;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -94,6 +98,52 @@ final class ChildApplication implements AutoCloseable {
 
   int port() {
     return port;
+  }
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A JSON call as a demo user (password {@code demo}); {@code body} null sends none. */
+  HttpResponse<String> send(String method, String path, String user, Object body, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(timeout)
+        .header("Accept", "application/json")
+        .header("Authorization", "Basic "
+            + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** As {@link #send(String, String, String, Object, Duration)} with a one-minute timeout. */
+  HttpResponse<String> send(String method, String path, String user, Object body)
+      throws IOException, InterruptedException {
+    return send(method, path, user, body, Duration.ofSeconds(60));
+  }
+
+  /** A valid request received on {@code receivedOn} (Beijing), with an e-mail reply wanted. */
+  static Map<String, Object> demoRequest(LocalDate receivedOn) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("applicantType", "NATURAL_PERSON");
+    fields.put("applicantName", "张三");
+    fields.put("idType", "ID_CARD");
+    fields.put("idNumber", "11010519491231002X");
+    fields.put("phone", "13812345678");
+    fields.put("address", "云南省楚雄彝族自治州楚雄市鹿城镇某路1号");
+    fields.put("email", "zhangsan@example.cn");
+    fields.put("channel", "IN_PERSON");
+    fields.put("receivedOn", receivedOn.toString());
+    fields.put("description", "2025年度楚雄市城市道路维修工程招标文件");
+    fields.put("purpose", "了解工程情况");
+    fields.put("provisionForm", "ELECTRONIC");
+    fields.put("deliveryMethod", "EMAIL");
+    return fields;
   }
 
   long pid() {

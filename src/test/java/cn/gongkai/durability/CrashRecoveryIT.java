@@ -107,7 +107,7 @@ class CrashRecoveryIT {
     List<String> lost = new ArrayList<>();
     List<String> broken = new ArrayList<>();
     for (Acknowledged ack : acknowledged) {
-      HttpResponse<String> row = send(second, "GET", casePath(ack.caseNumber()), "supervisor", null);
+      HttpResponse<String> row = second.send("GET", casePath(ack.caseNumber()), "supervisor", null);
       if (row.statusCode() == 404) {
         lost.add(ack.caseNumber());
         continue;
@@ -154,13 +154,13 @@ class CrashRecoveryIT {
         || !"Task_ScreenRequest".equals(c.path("currentStep").asText())) {
       return "register row " + row.body();
     }
-    JsonNode instances = json.readTree(send(app, "GET", "/engine-rest/process-instance?businessKey="
+    JsonNode instances = json.readTree(app.send("GET", "/engine-rest/process-instance?businessKey="
         + encode(ack.caseNumber()), "admin", null).body());
     if (instances.size() != 1 || !ack.processInstanceId().equals(instances.get(0).path("id").asText())
         || instances.get(0).path("ended").asBoolean()) {
       return "running process instances " + instances;
     }
-    JsonNode jobs = json.readTree(send(app, "GET", "/engine-rest/job?timers=true&processInstanceId="
+    JsonNode jobs = json.readTree(app.send("GET", "/engine-rest/job?timers=true&processInstanceId="
         + ack.processInstanceId(), "admin", null).body());
     Set<String> waiting = new HashSet<>();
     for (JsonNode job : jobs) {
@@ -175,7 +175,7 @@ class CrashRecoveryIT {
   /** The BPMN element behind each job definition of the disclosure process (a job names only its definition). */
   private Map<String, String> activitiesByJobDefinition(ChildApplication app) throws Exception {
     Map<String, String> activities = new HashMap<>();
-    for (JsonNode definition : json.readTree(send(app, "GET",
+    for (JsonNode definition : json.readTree(app.send("GET",
         "/engine-rest/job-definition?processDefinitionKey=disclosure-request", "admin", null).body())) {
       activities.put(definition.path("id").asText(), definition.path("activityId").asText());
     }
@@ -201,7 +201,7 @@ class CrashRecoveryIT {
           for (int attempt = 0; attempt < 10 * KILL_AFTER_ACKNOWLEDGED; attempt++) {
             HttpResponse<String> response;
             try {
-              response = send(app, "POST", "/api/requests", "intake", request());
+              response = app.send("POST", "/api/requests", "intake", ChildApplication.demoRequest(LocalDate.now(ZoneId.of("Asia/Shanghai"))));
             } catch (IOException connectionGone) {
               return null;
             }
@@ -238,7 +238,7 @@ class CrashRecoveryIT {
       for (int i = 0; i < count; i++) {
         responses.add(clerks.submit(() -> {
           together.await(30, TimeUnit.SECONDS);
-          return send(app, "POST", "/api/requests", "intake", request());
+          return app.send("POST", "/api/requests", "intake", ChildApplication.demoRequest(LocalDate.now(ZoneId.of("Asia/Shanghai"))));
         }));
       }
       return responses;
@@ -251,41 +251,6 @@ class CrashRecoveryIT {
     ChildApplication child = ChildApplication.start(workDir, LOGS.resolve(name + ".log").toAbsolutePath(), database);
     children.add(child);
     return child;
-  }
-
-  private HttpResponse<String> send(ChildApplication app, String method, String path, String user, Object body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json")
-        .header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  /** A valid request received today (Beijing), so that its reply-period timers lie weeks ahead. */
-  private static Map<String, Object> request() {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("applicantType", "NATURAL_PERSON");
-    fields.put("applicantName", "张三");
-    fields.put("idType", "ID_CARD");
-    fields.put("idNumber", "11010519491231002X");
-    fields.put("phone", "13812345678");
-    fields.put("address", "云南省楚雄彝族自治州楚雄市鹿城镇某路1号");
-    fields.put("email", "zhangsan@example.cn");
-    fields.put("channel", "IN_PERSON");
-    fields.put("receivedOn", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
-    fields.put("description", "2025年度楚雄市城市道路维修工程招标文件");
-    fields.put("purpose", "了解工程情况");
-    fields.put("provisionForm", "ELECTRONIC");
-    fields.put("deliveryMethod", "EMAIL");
-    return fields;
   }
 
   private static long sequence(String caseNumber) {

@@ -197,19 +197,19 @@ class TwoNodesIT {
   private void calendarYearLoadedOnOneNodeReachesTheOther(ChildApplication a, ChildApplication b) throws Exception {
     int year = LocalDate.now(BEIJING).getYear() + 3;
     String deadlinePath = "/api/calendar/deadline?start=" + (year - 1) + "-12-15&workingDays=20";
-    String before = json.readTree(ok(send(b, "GET", deadlinePath, "intake", null))).path("due").asText();
+    String before = json.readTree(ok(b.send("GET", deadlinePath, "intake", null))).path("due").asText();
     LocalDate holiday = LocalDate.of(year, 1, 5);
     while (holiday.getDayOfWeek() == DayOfWeek.SATURDAY || holiday.getDayOfWeek() == DayOfWeek.SUNDAY) {
       holiday = holiday.plusDays(1);
     }
-    ok(send(a, "PUT", "/api/calendar/" + year, "admin", Map.of("year", year,
+    ok(a.send("PUT", "/api/calendar/" + year, "admin", Map.of("year", year,
         "papers", List.of("https://www.gov.cn/zhengce/content/" + year + "-notice.htm"),
         "days", List.of(Map.of("name", "测试假日", "date", holiday.toString(), "isOffDay", true)))));
     long loaded = System.nanoTime();
     String after = before;
     // each node re-checks the calendar's revision at most once a second (WorkingDayCalendar.CHECK_INTERVAL_NANOS)
     while (after.equals(before) && System.nanoTime() - loaded < TimeUnit.SECONDS.toNanos(5)) {
-      after = json.readTree(ok(send(b, "GET", deadlinePath, "intake", null))).path("due").asText();
+      after = json.readTree(ok(b.send("GET", deadlinePath, "intake", null))).path("due").asText();
     }
     LocalDate expected = LocalDate.parse(before).plusDays(1);
     while (expected.getDayOfWeek() == DayOfWeek.SATURDAY || expected.getDayOfWeek() == DayOfWeek.SUNDAY) {
@@ -233,7 +233,7 @@ class TwoNodesIT {
       for (ChildApplication node : List.of(a, b, a, b)) {
         done.add(clerks.submit(() -> {
           while (next.getAndIncrement() < CASES) {
-            HttpResponse<String> created = send(node, "POST", "/api/requests", "intake", request(receivedOn));
+            HttpResponse<String> created = node.send("POST", "/api/requests", "intake", ChildApplication.demoRequest(receivedOn));
             if (created.statusCode() != 201) {
               refused.add(created.statusCode() + " " + created.body());
               continue;
@@ -256,7 +256,7 @@ class TwoNodesIT {
 
   private List<String> timerJobDefinitions(ChildApplication app) throws Exception {
     List<String> ids = new ArrayList<>();
-    for (JsonNode definition : json.readTree(ok(send(app, "GET",
+    for (JsonNode definition : json.readTree(ok(app.send("GET",
         "/engine-rest/job-definition?processDefinitionKey=disclosure-request&activityIdIn="
             + String.join(",", TIMERS), "admin", null)))) {
       ids.add(definition.path("id").asText());
@@ -266,7 +266,7 @@ class TwoNodesIT {
   }
 
   private void suspend(ChildApplication app, String jobDefinition, boolean suspended) throws Exception {
-    HttpResponse<String> answer = send(app, "PUT", "/engine-rest/job-definition/" + jobDefinition + "/suspended",
+    HttpResponse<String> answer = app.send("PUT", "/engine-rest/job-definition/" + jobDefinition + "/suspended",
         "admin", Map.of("suspended", suspended, "includeJobs", true));
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
   }
@@ -383,40 +383,5 @@ class TwoNodesIT {
   private String ok(HttpResponse<String> answer) {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return answer.body();
-  }
-
-  private HttpResponse<String> send(ChildApplication app, String method, String path, String user, Object body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json")
-        .header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  /** A valid request received on {@code receivedOn}, with an e-mail reply wanted. */
-  private static Map<String, Object> request(LocalDate receivedOn) {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("applicantType", "NATURAL_PERSON");
-    fields.put("applicantName", "张三");
-    fields.put("idType", "ID_CARD");
-    fields.put("idNumber", "11010519491231002X");
-    fields.put("phone", "13812345678");
-    fields.put("address", "云南省楚雄彝族自治州楚雄市鹿城镇某路1号");
-    fields.put("email", "zhangsan@example.cn");
-    fields.put("channel", "IN_PERSON");
-    fields.put("receivedOn", receivedOn.toString());
-    fields.put("description", "2025年度楚雄市城市道路维修工程招标文件");
-    fields.put("purpose", "了解工程情况");
-    fields.put("provisionForm", "ELECTRONIC");
-    fields.put("deliveryMethod", "EMAIL");
-    return fields;
   }
 }
