@@ -43,7 +43,8 @@ class ModelConsistencyIT {
   static final Map<String, Set<String>> DECLARED_VARIABLES = Map.of(
       "disclosure-request", DisclosureVariables.ALL,
       DisclosureVariables.REFERRAL_PROCESS_KEY, DisclosureVariables.REFERRAL,
-      PolicyVariables.PROCESS_KEY, PolicyVariables.ALL);
+      PolicyVariables.PROCESS_KEY, PolicyVariables.ALL,
+      cn.gongkai.casestudy.CaseStudyVariables.PROCESS_KEY, cn.gongkai.casestudy.CaseStudyVariables.ALL);
 
   private static final Pattern GENERATED_ID =
       Pattern.compile("(^|_)(\\d+|[0-9a-z]{7})$|^(Activity|Flow|Event|Gateway|Process|Form)_[0-9a-z]+$");
