@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Keeps personal data out of the case library (条例第十五条: personal privacy is not disclosed): a text is
  * refused when it contains the source case applicant's name, ID number, phone, address or e-mail, or anything
  * shaped like a resident ID number (with a valid GB 11643 check digit), a mobile or fixed-line number, an
- * e-mail address or a bank card number (valid Luhn check digit). Plain JDK, no Camunda.
+ * e-mail address or a bank card number (15-19 digits from 3-6, valid Luhn check digit). Plain JDK, no Camunda.
  */
 public final class PersonalDataScreen {
 
@@ -33,8 +33,9 @@ public final class PersonalDataScreen {
   private static final Pattern MOBILE = Pattern.compile("(?<!\\d)(?:\\+?86[- ]?)?1[3-9]\\d[- ]?\\d{4}[- ]?\\d{4}(?!\\d)");
   private static final Pattern FIXED_LINE = Pattern.compile("(?<!\\d)(?:\\(0\\d{2,3}\\)|（0\\d{2,3}）|0\\d{2,3}[- ]?)\\d{7,8}(?!\\d)");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+  /** Card numbers (UnionPay 62…, Visa 4…, Mastercard 5…, JCB and Amex 3…): 15-19 digits, plain or in fours. */
   private static final Pattern CARD = Pattern.compile(
-      "(?<![\\d-])(?:\\d{13,19}|\\d{4}(?:[ -]\\d{4}){3}(?:[ -]\\d{1,3})?)(?![\\d-])");
+      "(?<![\\d-])(?:[3-6]\\d{14,18}|[3-6]\\d{3}(?:[ -]\\d{4}){3}(?:[ -]\\d{1,3})?)(?![\\d-])");
 
   private PersonalDataScreen() {}
 

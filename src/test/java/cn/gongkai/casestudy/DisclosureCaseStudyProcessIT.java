@@ -24,6 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * disclosure-case-study (依申请公开案例入库, 云政办发〔2019〕55号 item 74), one test per path: where it waits, for
@@ -40,6 +47,9 @@ class DisclosureCaseStudyProcessIT {
   @Autowired CaseStudyRegister register;
   @Autowired SupervisionOverview overview;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired TestRestTemplate rest;
+
+  private final ObjectMapper json = new ObjectMapper();
 
   EngineDriver process;
 
@@ -375,5 +385,67 @@ class DisclosureCaseStudyProcessIT {
     // published late: no longer open, so no longer in the overview
     assertThat(overview.overview(overdueQuery).cases().get(SupervisionState.OVERDUE).items())
         .extracting(SupervisionOverview.CaseRow::caseNumber).doesNotContain(pi.getBusinessKey());
+  }
+
+  static HttpEntity<String> jsonBody(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+    return new HttpEntity<>(body, headers);
+  }
+
+  @Test
+  void answersOverRestInChineseAndListsTheLibraryAndTheOverview() throws Exception {
+    // a still open case proposed through the engine's REST API: 400 with the Chinese sentence
+    ProcessInstance open = openRequest();
+    ResponseEntity<String> refused = rest.withBasicAuth("handler", "demo").postForEntity(
+        "/engine-rest/process-definition/key/disclosure-case-study/submit-form", jsonBody(
+            "{\"variables\":{\"sourceCaseNumber\":{\"value\":\"" + open.getBusinessKey() + "\",\"type\":\"String\"}}}"),
+        String.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(json.readTree(refused.getBody()).path("message").asText()).contains("尚未办结");
+
+    // a published case study is found by outcome, exemption code and keyword
+    ProcessInstance pi = proposed(closedRequest());
+    process.complete(pi, "Task_DraftCaseStudy", "handler", draft());
+    process.complete(pi, "Task_ReviewCaseStudy", "office", Map.of("reviewResult", "APPROVED"));
+    ResponseEntity<String> found = rest.withBasicAuth("handler", "demo").getForEntity(
+        "/api/case-library?outcome=REFUSE&exemption=PROCESS_INFO&q=评标", String.class);
+    assertThat(found.getStatusCode().value()).isEqualTo(200);
+    JsonNode items = json.readTree(found.getBody()).path("items");
+    JsonNode entry = null;
+    for (JsonNode item : items) {
+      if (item.path("caseNumber").asText().equals(pi.getBusinessKey())) {
+        entry = item;
+      }
+    }
+    assertThat(entry).isNotNull();
+    assertThat(entry.path("outcomeLabel").asText()).isEqualTo("不予公开");
+    assertThat(entry.path("exemptionLabel").asText()).isEqualTo("属于四类过程性信息");
+    assertThat(entry.path("questionTypeLabel").asText()).isEqualTo("办理");
+    assertThat(found.getBody()).doesNotContain("张三", "13812345678", "zhangsan");
+
+    // an unknown code: 400 naming the field
+    ResponseEntity<String> bad = rest.withBasicAuth("handler", "demo").getForEntity("/api/case-library?outcome=NOPE",
+        String.class);
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody()).contains("outcome").contains("处理结果代码无效");
+
+    // texts screened beforehand: 400 with the field and a Chinese message
+    ResponseEntity<String> screened = rest.withBasicAuth("handler", "demo").postForEntity(
+        "/api/case-library/personal-data-check",
+        jsonBody("{\"texts\":{\"lessons\":\"申请人手机13912345678\"}}"), String.class);
+    assertThat(screened.getStatusCode().value()).isEqualTo(400);
+    assertThat(screened.getBody()).contains("lessons").contains("手机号码");
+
+    // the staff page and the 督办 overview of this process
+    ResponseEntity<String> page = rest.withBasicAuth("handler", "demo").getForEntity(
+        "/cases/library?exemption=PROCESS_INFO", String.class);
+    assertThat(page.getStatusCode().value()).isEqualTo(200);
+    assertThat(page.getBody()).contains("依申请公开案例库").contains(pi.getBusinessKey());
+    ResponseEntity<String> board = rest.withBasicAuth("supervisor", "demo").getForEntity(
+        "/api/supervision/overview?process=disclosure-case-study", String.class);
+    assertThat(board.getStatusCode().value()).isEqualTo(200);
+    assertThat(json.readTree(board.getBody()).path("process").asText()).isEqualTo("disclosure-case-study");
   }
 }

@@ -39,7 +39,7 @@ class PersonalDataScreenTest {
   void letsGeneralTextDatesAndCaseNumbersThrough() {
     assertThat(found("某申请人于2026-11-16申请公开〔2026〕第12号案件所涉招标文件，楚雄市住建局答复")).isNull();
     assertThat(found("依据条例第三十六条第（三）项，2025年共办理1234件")).isNull();
-    // 18 digits without a valid check digit is not a resident ID number, nor a Luhn-valid card
+    // 18 digits without a valid check digit is not a resident ID number, nor a card number (none starts with 1)
     assertThat(found("编号110101199003074478")).isNull();
     assertThat(PersonalDataScreen.luhn("6222020000000000001")).isFalse();
   }
