@@ -178,6 +178,18 @@ public class CaseStudyRegister {
         .update();
   }
 
+  /** Case studies waiting for their review, with a running review clock. */
+  public List<CaseStudy> underReview() {
+    return jdbc.sql("SELECT * FROM gk_case_study WHERE status = 'OPEN' AND review_due_on IS NOT NULL"
+            + " AND reviewed_on IS NULL ORDER BY id").query(ROW).list();
+  }
+
+  /** The review deadline computed again (a calendar year was loaded). */
+  public void moveReviewDue(long id, LocalDate dueOn, boolean provisional) {
+    jdbc.sql("UPDATE gk_case_study SET review_due_on = ?, review_due_provisional = ? WHERE id = ?")
+        .params(dueOn, provisional, id).update();
+  }
+
   public void recordReminder(long id, OffsetDateTime at) {
     jdbc.sql("UPDATE gk_case_study SET reminded_at = ? WHERE id = ?").params(at, id).update();
   }
