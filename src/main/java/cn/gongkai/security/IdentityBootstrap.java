@@ -207,12 +207,10 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grant(Roles.DRAFTER, Resources.PROCESS_DEFINITION, "policy-interpretation",
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.DRAFTER, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
-    // disclosure-case-study (依申请公开案例入库): handlers and the office propose cases for the case library
-    for (String group : List.of(Roles.HANDLER, Roles.OFFICE)) {
-      grant(group, Resources.PROCESS_DEFINITION, "disclosure-case-study",
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
-    }
+    // disclosure-case-study (依申请公开案例入库): the office, which keeps the case library, proposes closed cases
+    grant(Roles.OFFICE, Resources.PROCESS_DEFINITION, "disclosure-case-study",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Roles.OFFICE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     // Supervisors: Cockpit and Tasklist, read-only over every case and task.
     grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Roles.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

@@ -110,7 +110,7 @@ class DisclosureCaseStudyProcessIT {
   }
 
   ProcessInstance proposed(ProcessInstance source) {
-    return process.startAs("handler", CaseStudyVariables.PROCESS_KEY,
+    return process.startAs("office", CaseStudyVariables.PROCESS_KEY,
         Map.of("sourceCaseNumber", source.getBusinessKey()));
   }
 
@@ -136,7 +136,7 @@ class DisclosureCaseStudyProcessIT {
     // given a closed request, refused as process information
     ProcessInstance source = closedRequest();
 
-    // when a handler proposes it for the case library
+    // when the office proposes it for the case library
     ProcessInstance pi = proposed(source);
 
     // then it is numbered, the decision is copied from the case, and the handler writes the case study
@@ -150,7 +150,7 @@ class DisclosureCaseStudyProcessIT {
     CaseStudy proposedRow = row(pi);
     assertThat(proposedRow.status()).isEqualTo(CaseStudy.OPEN);
     assertThat(proposedRow.sourceCaseNumber()).isEqualTo(source.getBusinessKey());
-    assertThat(proposedRow.proposedBy()).isEqualTo("handler");
+    assertThat(proposedRow.proposedBy()).isEqualTo("office");
     assertThat(proposedRow.reviewDueOn()).isNull();
 
     // when the handler submits it the same day
@@ -201,7 +201,7 @@ class DisclosureCaseStudyProcessIT {
     // then it cannot be proposed, in a plain Chinese sentence naming the field, and nothing is registered
     assertThatThrownBy(() -> proposed(source)).isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("尚未办结").hasMessageContaining("sourceCaseNumber");
-    assertThatThrownBy(() -> process.startAs("handler", CaseStudyVariables.PROCESS_KEY,
+    assertThatThrownBy(() -> process.startAs("office", CaseStudyVariables.PROCESS_KEY,
         Map.of("sourceCaseNumber", "〔1999〕第1号"))).isInstanceOf(BadUserRequestException.class)
         .hasMessageContaining("本机关没有编号为");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM gk_case_study WHERE source_case_number = ?")
@@ -398,7 +398,7 @@ class DisclosureCaseStudyProcessIT {
   void answersOverRestInChineseAndListsTheLibraryAndTheOverview() throws Exception {
     // a still open case proposed through the engine's REST API: 400 with the Chinese sentence
     ProcessInstance open = openRequest();
-    ResponseEntity<String> refused = rest.withBasicAuth("handler", "demo").postForEntity(
+    ResponseEntity<String> refused = rest.withBasicAuth("office", "demo").postForEntity(
         "/engine-rest/process-definition/key/disclosure-case-study/submit-form", jsonBody(
             "{\"variables\":{\"sourceCaseNumber\":{\"value\":\"" + open.getBusinessKey() + "\",\"type\":\"String\"}}}"),
         String.class);
