@@ -215,6 +215,10 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grant(Roles.OFFICE, Resources.PROCESS_DEFINITION, "public-opinion",
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.OFFICE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // disclosure-case-study (依申请公开案例入库): the office, which keeps the case library, proposes closed cases
+    grant(Roles.OFFICE, Resources.PROCESS_DEFINITION, "disclosure-case-study",
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(Roles.OFFICE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
     // Supervisors: Cockpit and Tasklist, read-only over every case and task.
     grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Roles.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

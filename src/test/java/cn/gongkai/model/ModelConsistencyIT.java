@@ -46,7 +46,8 @@ class ModelConsistencyIT {
       DisclosureVariables.REFERRAL_PROCESS_KEY, DisclosureVariables.REFERRAL,
       PolicyVariables.PROCESS_KEY, PolicyVariables.ALL,
       ProposalVariables.PROCESS_KEY, ProposalVariables.ALL,
-      cn.gongkai.opinion.OpinionVariables.PROCESS_KEY, cn.gongkai.opinion.OpinionVariables.ALL);
+      cn.gongkai.opinion.OpinionVariables.PROCESS_KEY, cn.gongkai.opinion.OpinionVariables.ALL,
+      cn.gongkai.casestudy.CaseStudyVariables.PROCESS_KEY, cn.gongkai.casestudy.CaseStudyVariables.ALL);
 
   private static final Pattern GENERATED_ID =
       Pattern.compile("(^|_)(\\d+|[0-9a-z]{7})$|^(Activity|Flow|Event|Gateway|Process|Form)_[0-9a-z]+$");

@@ -83,4 +83,19 @@ class RoleFormsTest {
     assertReadOnly("draft-reply", "proposalTitle", "leadUnit", "answerDueOn", "replyReviewComment");
     assertReadOnly("supervise-overdue-reply", "proposalTitle", "leadUnit", "answerDueOn");
   }
+
+  // disclosure-case-study (依申请公开案例入库)
+  @Test
+  void caseStudyFormsShowTheSourceDecisionReadOnlyAndNeverAskForPersonalData() throws Exception {
+    for (String form : new String[] {"draft-case-study", "revise-case-study", "review-case-study"}) {
+      assertReadOnly(form, "outcomeLabel", "exemptionLabel");
+      assertThat(fields(form)).as(form).doesNotContainKeys("applicantName", "idNumber", "phone", "email", "address",
+          "applicantNameMasked");
+    }
+    assertReadOnly("review-case-study", "requestSummary", "decisionSummary", "decisionReason", "legalBasis",
+        "lessons", "reviewDueOn");
+    assertReadOnly("revise-case-study", "reviewComment");
+    assertThat(fields("review-case-study").get("reviewResult").path("validate").path("required").asBoolean()).isTrue();
+    assertThat(fields("propose-case-study")).containsOnlyKeys("sourceCaseNumber");
+  }
 }
