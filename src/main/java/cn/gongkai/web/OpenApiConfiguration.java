@@ -44,7 +44,9 @@ class OpenApiConfiguration {
       Map.entry("kind", "文书种类（LetterKind，如 DISCLOSE 予以公开答复书）"),
       Map.entry("processInstanceId", "流程实例 id"),
       Map.entry("userId", "用户 id"),
-      Map.entry("process", "流程标识（disclosure-request 或 policy-interpretation）；缺省为全部"),
+      Map.entry("process", "流程标识：disclosure-request 政府信息公开申请、policy-interpretation 三同步、"
+          + "public-opinion 政务舆情回应、citizen-message 网民留言咨询、proposal-reply 建议提案办理、"
+          + "disclosure-case-study 依申请公开案例入库；缺省为全部"),
       Map.entry("state", "督办状态，可用逗号分隔多个：OVERDUE 已逾期、PAUSED 计时暂停、DUE_SOON 即将到期、"
           + "PROVISIONAL 期限待定、NORMAL 正常；缺省为全部"),
       Map.entry("page", "页码，从 1 开始（缺省 1）"),
