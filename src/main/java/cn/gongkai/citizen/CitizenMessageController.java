@@ -7,7 +7,6 @@ import cn.gongkai.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +124,4 @@ class CitizenMessageController {
     return body;
   }
 
-  static boolean sane(LocalDate date) {
-    return !date.isBefore(LocalDate.of(2000, 1, 1)) && date.isBefore(LocalDate.of(2101, 1, 1));
-  }
 }

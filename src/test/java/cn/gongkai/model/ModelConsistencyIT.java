@@ -2,6 +2,7 @@ package cn.gongkai.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.citizen.CitizenMessageVariables;
 import cn.gongkai.interpretation.PolicyVariables;
 import cn.gongkai.request.DisclosureVariables;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,8 @@ class ModelConsistencyIT {
   static final Map<String, Set<String>> DECLARED_VARIABLES = Map.of(
       "disclosure-request", DisclosureVariables.ALL,
       DisclosureVariables.REFERRAL_PROCESS_KEY, DisclosureVariables.REFERRAL,
-      PolicyVariables.PROCESS_KEY, PolicyVariables.ALL);
+      PolicyVariables.PROCESS_KEY, PolicyVariables.ALL,
+      CitizenMessageVariables.PROCESS_KEY, CitizenMessageVariables.ALL);
 
   private static final Pattern GENERATED_ID =
       Pattern.compile("(^|_)(\\d+|[0-9a-z]{7})$|^(Activity|Flow|Event|Gateway|Process|Form)_[0-9a-z]+$");
