@@ -231,7 +231,7 @@ class CitizenMessageProcessIT {
     assertThat(pi).isWaitingAt("Task_FeedBackToCitizen");
     process.complete(pi, "Task_FeedBackToCitizen", "office",
         Map.of("feedbackOn", "2026-11-23", "feedbackMethod", "WEBSITE"));
-    assertThat(pi).isEnded().hasPassed("SequenceFlow_MessageRefused", "SequenceFlow_PublishNo")
+    assertThat(pi).isEnded().hasPassed("Task_FeedBackToCitizen", "EndEvent_MessageClosed")
         .hasNotPassed("Task_AnswerMessage", "Task_PublishMessageAnswer");
     CitizenMessage closed = row(pi);
     assertThat(closed.outcome()).isEqualTo("REFUSED");

@@ -72,4 +72,15 @@ class RoleFormsTest {
     assertThat(tracking.path("conditional").path("hide").asText()).isEqualTo("=replyDeliveryMethod != \"POST\"");
     assertThat(tracking.path("disabled").asBoolean()).isFalse();
   }
+
+  @Test
+  void citizenMessageFormsShowTheMessageReadOnlyAndNeverTheCitizensContactData() throws Exception {
+    for (String form : new String[] {"accept-message", "answer-message", "approve-message-extension",
+        "review-message-answer", "feed-back-to-citizen", "publish-message-answer", "supervise-overdue-message"}) {
+      assertReadOnly(form, "caseNumber", "receivedOn", "messageType", "subject", "content");
+      assertThat(fields(form)).as(form).doesNotContainKeys("citizenName", "citizenPhone", "citizenEmail");
+    }
+    assertReadOnly("review-message-answer", "answerText", "publicationAgreed");
+    assertReadOnly("approve-message-extension", "answerDueOn", "extensionReason");
+  }
 }
