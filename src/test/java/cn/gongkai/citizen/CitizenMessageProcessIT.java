@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -52,7 +53,10 @@ class CitizenMessageProcessIT {
   @Autowired ProcessEngine engine;
   @Autowired CitizenMessageRegister register;
 
+  @Autowired JdbcClient jdbc;
+
   EngineDriver process;
+  private final List<String> started = new java.util.ArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
@@ -62,8 +66,19 @@ class CitizenMessageProcessIT {
     process = new EngineDriver(engine);
   }
 
+  /**
+   * Other test classes share this Spring context and database, and some count open cases of every process: the
+   * messages a test left open are withdrawn (instance deleted, register row closed).
+   */
   @AfterEach
-  void resetClock() {
+  void withdrawOpenMessagesAndResetClock() {
+    for (String id : started) {
+      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+        engine.getRuntimeService().deleteProcessInstance(id, "test finished");
+      }
+      jdbc.sql("UPDATE gk_citizen_message SET status = 'CLOSED' WHERE process_instance_id = ?").param(id).update();
+    }
+    started.clear();
     ClockUtil.reset();
   }
 
@@ -103,6 +118,7 @@ class CitizenMessageProcessIT {
     HttpResponse<String> response = send("POST", "/api/citizen-messages", "office", json.writeValueAsString(body));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     String instance = json.readTree(response.body()).get("processInstanceId").asText();
+    started.add(instance);
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult();
   }
 
