@@ -41,7 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Results go to the console and target/benchmarks/citizen-message.txt; the recorded run is in
  * src/test/benchmarks/citizen-message-results.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CitizenMessageBenchmark {
