@@ -219,6 +219,12 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     grant(Roles.OFFICE, Resources.PROCESS_DEFINITION, "disclosure-case-study",
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.OFFICE, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    // 网民留言 (citizen-message, issue 17): the office and the intake desk register messages (website, 12345)
+    for (String registrar : List.of(Roles.OFFICE, Roles.INTAKE)) {
+      grant(registrar, Resources.PROCESS_DEFINITION, "citizen-message",
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(registrar, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
+    }
     // Supervisors: Cockpit and Tasklist, read-only over every case and task.
     grant(Roles.SUPERVISOR, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(Roles.SUPERVISOR, Resources.APPLICATION, "tasklist", Permissions.ACCESS);

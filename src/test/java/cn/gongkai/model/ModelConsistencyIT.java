@@ -2,6 +2,7 @@ package cn.gongkai.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gongkai.citizen.CitizenMessageVariables;
 import cn.gongkai.interpretation.PolicyVariables;
 import cn.gongkai.proposal.ProposalVariables;
 import cn.gongkai.request.DisclosureVariables;
@@ -47,7 +48,8 @@ class ModelConsistencyIT {
       PolicyVariables.PROCESS_KEY, PolicyVariables.ALL,
       ProposalVariables.PROCESS_KEY, ProposalVariables.ALL,
       cn.gongkai.opinion.OpinionVariables.PROCESS_KEY, cn.gongkai.opinion.OpinionVariables.ALL,
-      cn.gongkai.casestudy.CaseStudyVariables.PROCESS_KEY, cn.gongkai.casestudy.CaseStudyVariables.ALL);
+      cn.gongkai.casestudy.CaseStudyVariables.PROCESS_KEY, cn.gongkai.casestudy.CaseStudyVariables.ALL,
+      CitizenMessageVariables.PROCESS_KEY, CitizenMessageVariables.ALL);
 
   private static final Pattern GENERATED_ID =
       Pattern.compile("(^|_)(\\d+|[0-9a-z]{7})$|^(Activity|Flow|Event|Gateway|Process|Form)_[0-9a-z]+$");

@@ -98,4 +98,15 @@ class RoleFormsTest {
     assertThat(fields("review-case-study").get("reviewResult").path("validate").path("required").asBoolean()).isTrue();
     assertThat(fields("propose-case-study")).containsOnlyKeys("sourceCaseNumber");
   }
+
+  @Test
+  void citizenMessageFormsShowTheMessageReadOnlyAndNeverTheCitizensContactData() throws Exception {
+    for (String form : new String[] {"accept-message", "answer-message", "approve-message-extension",
+        "review-message-answer", "feed-back-to-citizen", "publish-message-answer", "supervise-overdue-message"}) {
+      assertReadOnly(form, "caseNumber", "receivedOn", "messageType", "subject", "content");
+      assertThat(fields(form)).as(form).doesNotContainKeys("citizenName", "citizenPhone", "citizenEmail");
+    }
+    assertReadOnly("review-message-answer", "answerText", "publicationAgreed");
+    assertReadOnly("approve-message-extension", "answerDueOn", "extensionReason");
+  }
 }
