@@ -108,7 +108,11 @@ class TimerDrainBenchmark {
     EmbeddedPostgres.Builder cluster = EmbeddedPostgres.builder();
     if (SEED_DIR != null) {
       Path dir = Files.createDirectories(Path.of(SEED_DIR).toAbsolutePath());
-      cluster.setDataDirectory(dir.resolve("pgdata")).setCleanDataDirectory(PHASE.equals("seed"));
+      if (PHASE.equals("seed")) {
+        deleteTree(dir.resolve("pgdata"));
+      }
+      // kept when the cluster stops (a clean data directory would be deleted then)
+      cluster.setDataDirectory(dir.resolve("pgdata")).setCleanDataDirectory(false);
     }
     postgres = cluster.start();
     smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
@@ -348,6 +352,16 @@ class TimerDrainBenchmark {
         ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 
