@@ -9,7 +9,6 @@ import cn.gongkai.material.Release;
 import cn.gongkai.request.DisclosureCase;
 import cn.gongkai.request.ExemptionCode;
 import cn.gongkai.request.Outcome;
-import cn.gongkai.request.ProvisionForm;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,9 +45,9 @@ class CaseRelease {
 
   /**
    * Checks the material for a decision that releases information. 部分公开 needs attached files with at least one
-   * mark (区分处理); 予以公开 needs attached files without marks, except when the applicant asked to inspect the
-   * information on site (查阅抄录): then the 获取方式 alone may tell them where. A mark a reviewer returned must be
-   * changed (saved again) or removed first.
+   * mark (区分处理), since what is withheld must be recorded and reviewed; 予以公开 may go without files (the 获取方式
+   * says how the information is given: inspection on site, a published address, copies handed over), but files it
+   * attaches carry no marks. A mark a reviewer returned must be changed (saved again) or removed first.
    */
   Checked checkDecision(DisclosureCase c, Outcome outcome) {
     Release release = materials.release(c.caseNumber());
@@ -57,9 +56,7 @@ class CaseRelease {
       if (outcome == Outcome.PARTIAL) {
         throw new BadUserRequestException("部分公开须先在案件卷宗中上传拟公开的文件，并标注不予公开的内容（区分处理）");
       }
-      if (c.provisionForm() != ProvisionForm.INSPECTION) {
-        throw new BadUserRequestException("予以公开须先在案件卷宗中上传拟公开的文件（申请人要求查阅抄录的除外）");
-      }
+      // 予以公开 without files: the 获取方式 alone tells how the information is given (on site, a published address)
       return new Checked(0, List.of());
     }
     long returned = marks.stream().filter(m -> m.state() == MarkState.RETURNED).count();
