@@ -36,7 +36,7 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
  * Sample PDFs with Chinese text, built the way many government PDFs are: the Adobe CJK font STSong-Light, not
  * embedded, Unicode (UniGB-UCS2-H) encoding. PDFBox cannot embed the host's CJK fonts (Noto CJK has CFF outlines).
  */
-final class SamplePdfs {
+public final class SamplePdfs {
 
   static final float SIZE = 12;
   static final float LEFT = 50;
@@ -44,11 +44,11 @@ final class SamplePdfs {
   private SamplePdfs() {}
 
   /** A page builder: lines of Chinese text at given heights. */
-  static final class Page {
+  public static final class Page {
     final PDPage page = new PDPage(PDRectangle.A4);
     final StringBuilder content = new StringBuilder();
 
-    Page text(float x, float y, String text) {
+    public Page text(float x, float y, String text) {
       content.append("BT /F1 ").append((int) SIZE).append(" Tf ").append(x).append(' ').append(y).append(" Td <")
           .append(HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_16BE))).append("> Tj ET\n");
       return this;
@@ -61,7 +61,7 @@ final class SamplePdfs {
   }
 
   /** A document of the pages, each with the CJK font as /F1. */
-  static byte[] document(List<Page> pages) throws IOException {
+  public static byte[] document(List<Page> pages) throws IOException {
     try (PDDocument document = new PDDocument()) {
       for (Page p : pages) {
         add(document, p);
@@ -147,7 +147,7 @@ final class SamplePdfs {
    * The redaction sample: personal data in the text, a picture, a span with /ActualText, a hidden layer, and
    * secrets in the document information, XMP metadata, an annotation, an attachment and JavaScript.
    */
-  static byte[] redactionSample() throws IOException {
+  public static byte[] redactionSample() throws IOException {
     try (PDDocument document = new PDDocument()) {
       PDOptionalContentProperties layers = new PDOptionalContentProperties();
       PDOptionalContentGroup hidden = new PDOptionalContentGroup("内部图层");
