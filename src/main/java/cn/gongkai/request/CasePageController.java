@@ -38,7 +38,8 @@ class CasePageController {
   }
 
   /** A released file as the case page lists it, with how many of its marks wait, passed or came back. */
-  public record MaterialLine(MaterialView material, int marks, int proposed, int approved, int returned) {}
+  public record MaterialLine(MaterialView material, int marks, int proposed, int approved, int returned,
+      String uploadedAt) {}
 
   /**
    * One line of 办理过程: the step, the day the fact happened, who recorded it (name and login id) and when, the
@@ -53,6 +54,10 @@ class CasePageController {
   private static ReferralLink link(DisclosureCase c, CaseRegister.Referral r) {
     return new ReferralLink(c.caseNumber(), c.agencyCode(), r.confirmedOn());
   }
+
+  /** When a file was attached, in Beijing time whatever the server's zone. */
+  private static final java.time.format.DateTimeFormatter UPLOADED_AT = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
 
   private static int count(java.util.List<Mark> marks, MarkState state) {
     return (int) marks.stream().filter(m -> m.state() == state).count();
@@ -108,7 +113,7 @@ class CasePageController {
       java.util.List<Mark> marks = materials.marks(m.id());
       allMarks.addAll(marks);
       lines.add(new MaterialLine(m, marks.size(), count(marks, MarkState.PROPOSED), count(marks, MarkState.APPROVED),
-          count(marks, MarkState.RETURNED)));
+          count(marks, MarkState.RETURNED), UPLOADED_AT.format(m.uploadedAt())));
     }
     model.addAttribute("materials", lines);
     if (full.outcome() == Outcome.PARTIAL && !lines.isEmpty()) {
