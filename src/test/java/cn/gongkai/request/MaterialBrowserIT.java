@@ -81,6 +81,15 @@ class MaterialBrowserIT {
     Files.write(file, ReleaseSamples.tenderNotice());
     browser.driver.findElement(By.cssSelector("#material-upload input[type=file]")).sendKeys(file.toString());
     browser.click(browser.driver.findElement(By.cssSelector("#material-upload button[type=submit]")));
+    try {
+      browser.wait.until(d -> !d.findElements(By.cssSelector("#materials tr.material")).isEmpty()
+          || d.findElements(By.cssSelector("#material-upload .upload-refused")).stream()
+              .anyMatch(e -> !e.getText().isBlank()));
+    } finally {
+      browser.screenshot("material-case-page-uploaded");
+    }
+    assertThat(browser.driver.findElements(By.cssSelector("#material-upload .upload-refused")))
+        .allSatisfy(e -> assertThat(e.getText()).isBlank());
     WebElement row = browser.waitFor(By.cssSelector("#materials tr.material"));
     assertThat(row.getText()).contains("招标公告.pdf", "第1版", "2", "无（全文公开）");
     browser.screenshot("material-case-page");

@@ -100,7 +100,9 @@ class ReleaseWorkflowIT {
   }
 
   String replyText(ProcessInstance pi) throws Exception {
-    long id = ((Number) engine.getRuntimeService().getVariable(pi.getId(), "replyLetterId")).longValue();
+    // from history: the process may have ended (送达, 归档)
+    long id = ((Number) engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(pi.getId()).variableName("replyLetterId").singleResult().getValue()).longValue();
     try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(letters.content(id, null).content()));
         XWPFWordExtractor extractor = new XWPFWordExtractor(docx)) {
       return extractor.getText();
