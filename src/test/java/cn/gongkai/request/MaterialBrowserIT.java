@@ -49,6 +49,8 @@ class MaterialBrowserIT {
   @Autowired Materials materials;
 
   Browser browser;
+  /** Uploads, page rendering and the detector's first run take long on a loaded machine. */
+  org.openqa.selenium.support.ui.WebDriverWait slow;
   EngineDriver driver;
 
   @BeforeAll
@@ -57,6 +59,7 @@ class MaterialBrowserIT {
     ProcessEngines.registerProcessEngine(engine);
     driver = new EngineDriver(engine);
     browser = Browser.start("http://localhost:" + port);
+    slow = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(180));
   }
 
   @AfterAll
@@ -82,7 +85,7 @@ class MaterialBrowserIT {
     browser.driver.findElement(By.cssSelector("#material-upload input[type=file]")).sendKeys(file.toString());
     browser.click(browser.driver.findElement(By.cssSelector("#material-upload button[type=submit]")));
     try {
-      browser.wait.until(d -> !d.findElements(By.cssSelector("#materials tr.material")).isEmpty()
+      slow.until(d -> !d.findElements(By.cssSelector("#materials tr.material")).isEmpty()
           || d.findElements(By.cssSelector("#material-upload .upload-refused")).stream()
               .anyMatch(e -> !e.getText().isBlank()));
     } finally {
@@ -98,7 +101,7 @@ class MaterialBrowserIT {
     // and opens the marking screen
     browser.click(row.findElement(By.cssSelector("a.material-mark")));
     browser.waitFor(By.cssSelector(".page img"));
-    browser.wait.until(d -> !d.findElements(By.cssSelector("#suggestions tr.suggestion")).isEmpty());
+    slow.until(d -> !d.findElements(By.cssSelector("#suggestions tr.suggestion")).isEmpty());
     assertThat(browser.bodyText()).contains("系统建议（个人信息）", "身份证号码", "11010519491231002X");
 
     // accepts the ID number suggestion and rejects nothing else but the phone (an office line)
@@ -128,7 +131,7 @@ class MaterialBrowserIT {
     browser.click(browser.driver.findElement(By.id("add-text")));
     assertThat(browser.driver.findElements(By.cssSelector("#marks tr.mark-row"))).hasSize(3);
     browser.click(browser.driver.findElement(By.id("save")));
-    browser.waitForText("已保存，共3处标注");
+    slow.until(d -> browser.bodyText().contains("已保存，共3处标注"));
     browser.screenshot("material-marking");
 
     // then three marks are stored with their grounds
@@ -142,7 +145,7 @@ class MaterialBrowserIT {
         "decisionReason", "项目负责人的个人信息不予公开，其余部分予以公开。", "provisionGuidance", "电子邮件发送。"));
     browser.login("tasklist", "reviewer");
     browser.open("/cases/" + caseNumber + "/materials/" + m.id() + "/review");
-    browser.wait.until(d -> d.findElements(By.cssSelector("#marks tr.mark-row")).size() == 3);
+    slow.until(d -> d.findElements(By.cssSelector("#marks tr.mark-row")).size() == 3);
     assertThat(browser.driver.findElements(By.cssSelector(".spread"))).hasSize(2);
     assertThat(browser.driver.findElements(By.cssSelector(".spread .page.original img"))).hasSize(2);
     assertThat(browser.driver.findElements(By.cssSelector(".spread .page.redacted img"))).hasSize(2);
@@ -159,7 +162,7 @@ class MaterialBrowserIT {
       }
     }
     browser.click(browser.driver.findElement(By.id("submit-review")));
-    browser.waitForText("已提交：2处通过，1处退回");
+    slow.until(d -> browser.bodyText().contains("已提交：2处通过，1处退回"));
     browser.screenshot("material-review-returned");
     driver.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "RETURNED",
         "secrecyReviewComment", "一处标注理由不当，见标注意见"));
@@ -169,7 +172,7 @@ class MaterialBrowserIT {
         .getTaskDefinitionKey()).isEqualTo("Task_HandleRequest");
     browser.login("tasklist", "handler");
     browser.open("/cases/" + caseNumber + "/materials/" + m.id());
-    browser.waitForText("退回理由：预算编制依据已主动公开，不属于过程性信息");
+    slow.until(d -> browser.bodyText().contains("退回理由：预算编制依据已主动公开，不属于过程性信息"));
     assertThat(browser.bodyText()).contains("已退回", "已通过");
     browser.screenshot("material-returned-to-handler");
 
@@ -181,14 +184,14 @@ class MaterialBrowserIT {
       }
     }
     browser.click(browser.driver.findElement(By.id("save")));
-    browser.waitForText("已保存，共2处标注");
+    slow.until(d -> browser.bodyText().contains("已保存，共2处标注"));
     driver.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "DECIDE", "outcome", "PARTIAL",
         "decisionReason", "项目负责人的个人信息不予公开，其余部分予以公开。", "provisionGuidance", "电子邮件发送。"));
 
     // then the reviewer sees both marks approved and passes the review
     browser.login("tasklist", "reviewer");
     browser.open("/cases/" + caseNumber + "/materials/" + m.id() + "/review");
-    browser.wait.until(d -> d.findElements(By.cssSelector("#marks tr.mark-row")).size() == 2);
+    slow.until(d -> d.findElements(By.cssSelector("#marks tr.mark-row")).size() == 2);
     assertThat(materials.marks(m.id())).extracting(Mark::state).containsOnly(MarkState.APPROVED);
     browser.screenshot("material-review-approved");
     driver.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
