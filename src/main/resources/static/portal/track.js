@@ -1,4 +1,4 @@
-/* The tracking page: state, dates and letters with the 查询码; the corrected request when one is asked. */
+/* The tracking page: state, dates, letters and the released files with the 查询码; the corrected request when asked. */
 'use strict';
 
 (function () {
@@ -44,12 +44,31 @@
       rows.appendChild(tr);
     });
     $('letters-section').classList.toggle('hidden', view.letters.length === 0);
+    var files = $('materials');
+    var released = view.materials || [];
+    files.innerHTML = '';
+    released.forEach(function (f) {
+      var tr = document.createElement('tr');
+      var name = document.createElement('td');
+      name.textContent = f.fileName;
+      var pages = document.createElement('td');
+      pages.textContent = f.pages + '页';
+      var link = document.createElement('td');
+      var a = document.createElement('a');
+      a.href = f.url;
+      a.textContent = '下载';
+      a.setAttribute('download', '');
+      link.appendChild(a);
+      tr.appendChild(name); tr.appendChild(pages); tr.appendChild(link);
+      files.appendChild(tr);
+    });
+    $('materials-section').classList.toggle('hidden', released.length === 0);
     $('correction').classList.toggle('hidden', !view.correctionOpen);
     $('status').classList.remove('hidden');
   }
 
   function hide() {
-    ['status', 'letters-section', 'correction'].forEach(function (id) { $(id).classList.add('hidden'); });
+    ['status', 'letters-section', 'materials-section', 'correction'].forEach(function (id) { $(id).classList.add('hidden'); });
   }
 
   async function lookup() {

@@ -11,14 +11,23 @@ import java.util.List;
  * @param registerJson the case register record as JSON
  * @param history every step taken on the case, in order
  * @param attachments further files to keep with the case; may be empty
+ * @param material the released information, kept under {@code material/} with its folders (originals/, redacted/,
+ *     the redaction log, checksums); may be empty
  * @param archivedBy who archives the case
  */
 public record ArchiveInput(
-    CaseRef caseRef, String registerJson, List<HistoryEntry> history, List<Attachment> attachments, String archivedBy) {
+    CaseRef caseRef, String registerJson, List<HistoryEntry> history, List<Attachment> attachments,
+    List<Attachment> material, String archivedBy) {
 
   public ArchiveInput {
     history = history == null ? List.of() : List.copyOf(history);
     attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    material = material == null ? List.of() : List.copyOf(material);
+  }
+
+  public ArchiveInput(CaseRef caseRef, String registerJson, List<HistoryEntry> history, List<Attachment> attachments,
+      String archivedBy) {
+    this(caseRef, registerJson, history, attachments, List.of(), archivedBy);
   }
 
   public ArchiveInput(CaseRef caseRef, String registerJson, List<HistoryEntry> history, String archivedBy) {

@@ -86,6 +86,18 @@ public class CaseArchive {
       files.add(new ArchiveZip.Entry("attachments/" + attachmentName(attachment, attachmentNames),
           attachment.content()));
     }
+    // the released information keeps its own folders (originals/, redacted/): each path segment made safe
+    Set<String> materialNames = new HashSet<>();
+    for (Attachment entry : input.material()) {
+      String path = java.util.Arrays.stream((entry.name() == null ? "" : entry.name()).split("/"))
+          .filter(segment -> !segment.isBlank() && !segment.equals(".") && !segment.equals(".."))
+          .map(segment -> attachmentName(new Attachment(segment, entry.content()), new HashSet<>()))
+          .collect(java.util.stream.Collectors.joining("/"));
+      if (path.isEmpty() || !materialNames.add(path)) {
+        throw new BadRequestException("material", "拟公开文件的归档条目名称无效或重复：" + entry.name());
+      }
+      files.add(new ArchiveZip.Entry("material/" + path, entry.content()));
+    }
     Map<String, Object> header = new LinkedHashMap<>();
     header.put("caseKind", ref.kind());
     header.put("caseId", ref.id());

@@ -31,6 +31,27 @@ enum Exemption {
     return underArticles14To16;
   }
 
+  /**
+   * Every code of a comma-separated list (a partial disclosure withholds parts on several grounds, one per
+   * redaction mark); empty when any of them is unknown.
+   */
+  static Optional<java.util.List<Exemption>> allOf(String codes) {
+    if (codes == null) {
+      return Optional.empty();
+    }
+    java.util.List<Exemption> all = new java.util.ArrayList<>();
+    for (String code : codes.split(",")) {
+      Optional<Exemption> one = of(code.strip());
+      if (one.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!all.contains(one.get())) {
+        all.add(one.get());
+      }
+    }
+    return Optional.of(all);
+  }
+
   static Optional<Exemption> of(String code) {
     return Arrays.stream(values()).filter(e -> e.name().equals(code)).findFirst();
   }

@@ -16,7 +16,8 @@ import java.time.LocalDate;
  * @param decision case-specific decision text added to the standard wording
  * @param reasons the reasons
  * @param articles the articles relied on; blank = the kind's default
- * @param exemptionCode exemption code of domain §3 (STATE_SECRET ... ADMIN_QUERY) for refusals
+ * @param exemptionCode exemption code of domain §3 (STATE_SECRET ... ADMIN_QUERY) for refusals; a partial
+ *     disclosure may give several, comma-separated (one per ground its redaction marks cite)
  * @param guidance where and how to get the information, or the right channel
  * @param competentAgency the competent agency's name and contact (Reg. Art. 36(5))
  * @param replyDueOn the reply deadline
@@ -31,6 +32,7 @@ import java.time.LocalDate;
  * @param contact the office's contact line
  * @param issuedOn the date of the letter; null = today (Asia/Shanghai)
  * @param organisation the applicant is a legal person or other organisation (贵单位); null or false: a person (您)
+ * @param releasedPages pages of the material released with a reply (相关文件共 N 页); null: none attached
  */
 public record LetterData(
     CaseRef caseRef,
@@ -55,7 +57,8 @@ public record LetterData(
     String paymentMethod,
     String contact,
     LocalDate issuedOn,
-    Boolean organisation) {
+    Boolean organisation,
+    Integer releasedPages) {
 
   /** A builder for the case; set what the letter kind needs. */
   public static Builder builder(CaseRef caseRef) {
@@ -69,14 +72,14 @@ public record LetterData(
         .guidance(guidance).competentAgency(competentAgency).replyDueOn(replyDueOn).extendedDueOn(extendedDueOn)
         .correctionItems(correctionItems).correctionDueOn(correctionDueOn).consultationDueOn(consultationDueOn)
         .feeAmount(feeAmount).feeBasis(feeBasis).feeDueOn(feeDueOn).paymentMethod(paymentMethod).contact(contact)
-        .issuedOn(issuedOn).organisation(organisation);
+        .issuedOn(issuedOn).organisation(organisation).releasedPages(releasedPages);
   }
 
   /** The same data for the given case. */
   LetterData forCase(CaseRef ref) {
     return new LetterData(ref, applicantName, addressee, receivedOn, request, decision, reasons, articles,
         exemptionCode, guidance, competentAgency, replyDueOn, extendedDueOn, correctionItems, correctionDueOn,
-        consultationDueOn, feeAmount, feeBasis, feeDueOn, paymentMethod, contact, issuedOn, organisation);
+        consultationDueOn, feeAmount, feeBasis, feeDueOn, paymentMethod, contact, issuedOn, organisation, releasedPages);
   }
 
   /** Fills a {@link LetterData} step by step. */
@@ -104,6 +107,7 @@ public record LetterData(
     private String contact;
     private Boolean organisation;
     private LocalDate issuedOn;
+    private Integer releasedPages;
 
     private Builder(CaseRef caseRef) {
       this.caseRef = caseRef;
@@ -220,10 +224,16 @@ public record LetterData(
       return this;
     }
 
+    /** Pages of the material released with the reply (相关文件共 N 页); null or 0: none. */
+    public Builder releasedPages(Integer value) {
+      releasedPages = value;
+      return this;
+    }
+
     public LetterData build() {
       return new LetterData(caseRef, applicantName, addressee, receivedOn, request, decision, reasons, articles,
           exemptionCode, guidance, competentAgency, replyDueOn, extendedDueOn, correctionItems, correctionDueOn,
-          consultationDueOn, feeAmount, feeBasis, feeDueOn, paymentMethod, contact, issuedOn, organisation);
+          consultationDueOn, feeAmount, feeBasis, feeDueOn, paymentMethod, contact, issuedOn, organisation, releasedPages);
     }
   }
 }

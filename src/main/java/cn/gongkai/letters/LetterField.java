@@ -35,7 +35,8 @@ public enum LetterField {
   REMEDY("救济途径", "", "行政复议、行政诉讼的告知，按决定类型自动生成"),
   RECONSIDERATION_BODY("复议机关", "", "受理行政复议的机关"),
   ISSUED_ON("发文日期", "issuedOn", "成文日期"),
-  CONTACT("联系方式", "contact", "经办机构联系人及电话");
+  CONTACT("联系方式", "contact", "经办机构联系人及电话"),
+  RELEASED_PAGES("相关文件页数", "releasedPages", "随答复书提供的政府信息（经区分处理的文件）总页数");
 
   private static final Map<String, LetterField> BY_TAG =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(LetterField::tag, Function.identity()));

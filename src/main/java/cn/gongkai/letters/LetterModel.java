@@ -50,7 +50,7 @@ final class LetterModel {
         problems.add(new FieldProblem(field.property(), kind.title() + "须填写" + field.tag()));
       }
     }
-    if (data.exemptionCode() != null && Exemption.of(data.exemptionCode()).isEmpty()) {
+    if (data.exemptionCode() != null && Exemption.allOf(data.exemptionCode()).isEmpty()) {
       problems.add(new FieldProblem("exemptionCode", "不予公开类别无效：" + data.exemptionCode() + "，应为 "
           + String.join("、", Arrays.stream(Exemption.values()).map(Enum::name).toList())));
     } else if (kind.needsExemption() && data.exemptionCode() == null) {
@@ -131,7 +131,8 @@ final class LetterModel {
       return null;
     }
     String exemption = kind.needsExemption()
-        ? Exemption.of(data.exemptionCode()).map(e -> "、" + e.article()).orElse("")
+        ? Exemption.allOf(data.exemptionCode()).map(all -> all.stream().map(Exemption::article).distinct()
+            .map(article -> "、" + article).collect(java.util.stream.Collectors.joining())).orElse("")
         : "";
     return kind.defaultArticles() + exemption;
   }
@@ -160,6 +161,8 @@ final class LetterModel {
       case PAYMENT -> data.paymentMethod();
       case CONTACT -> data.contact();
       case ISSUED_ON -> date(data.issuedOn());
+      case RELEASED_PAGES -> data.releasedPages() == null || data.releasedPages() < 1 ? null
+          : String.valueOf(data.releasedPages());
       default -> null;
     };
   }

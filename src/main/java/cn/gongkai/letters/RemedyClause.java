@@ -14,10 +14,11 @@ public final class RemedyClause {
 
   private RemedyClause() {}
 
-  /** True when the letter must state that reconsideration comes first. */
+  /** True when the letter must state that reconsideration comes first (any of comma-separated codes under 14-16). */
   public static boolean reconsiderationFirst(LetterKind kind, String exemptionCode) {
     return kind.needsExemption()
-        && Exemption.of(exemptionCode).map(Exemption::underArticles14To16).orElse(false);
+        && Exemption.allOf(exemptionCode).map(all -> all.stream().anyMatch(Exemption::underArticles14To16))
+            .orElse(false);
   }
 
   /** The clause for that letter, naming the reconsideration body; empty for letters that carry none. */

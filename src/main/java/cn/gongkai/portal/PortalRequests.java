@@ -2,6 +2,8 @@ package cn.gongkai.portal;
 
 import cn.gongkai.agency.AgencyStarts;
 import cn.gongkai.letters.Letters;
+import cn.gongkai.material.MaterialView;
+import cn.gongkai.material.Materials;
 import cn.gongkai.letters.StoredDocument;
 import cn.gongkai.request.ApplicantType;
 import cn.gongkai.request.CaseRegister;
@@ -62,10 +64,12 @@ class PortalRequests implements OnlineSubmissions, CaseQueryCodes {
   private final PortalMail mail;
   private final PortalSettings settings;
   private final AgencyStarts starts;
+  private final Materials materials;
 
   PortalRequests(SubmissionStore store, AgencyDirectory agencies, RuntimeService runtime, TaskService tasks,
       CaseRegister register, ApplicantLetters applicantLetters, Letters letters, PortalMail mail,
-      PortalSettings settings, AgencyStarts starts) {
+      PortalSettings settings, AgencyStarts starts, Materials materials) {
+    this.materials = materials;
     this.store = store;
     this.agencies = agencies;
     this.runtime = runtime;
@@ -286,7 +290,43 @@ class PortalRequests implements OnlineSubmissions, CaseQueryCodes {
       }
     }
     json.put("letters", list);
+    List<Map<String, Object>> released = new ArrayList<>();
+    for (MaterialView m : releasedMaterials(c)) {
+      Map<String, Object> file = new LinkedHashMap<>();
+      file.put("fileName", redactedName(m));
+      file.put("pages", m.redactedPages());
+      file.put("url", "/api/public/requests/" + s.submissionNumber() + "/materials/" + m.id() + "?code="
+          + URLEncoder.encode(code, StandardCharsets.UTF_8));
+      released.add(file);
+    }
+    json.put("materials", released);
     return json;
+  }
+
+  /**
+   * The files released to the applicant: only once the reply that releases them was delivered (送达), and only as
+   * their redacted copies (the originals never leave the agency).
+   */
+  private List<MaterialView> releasedMaterials(DisclosureCase c) {
+    if (c == null || c.repliedOn() == null || c.outcome() == null || !c.outcome().releasesInformation()) {
+      return List.of();
+    }
+    return materials.release(c.caseNumber()).materials();
+  }
+
+  /** The redacted copy of a released file of the applicant's case (a PDF), else 404. */
+  cn.gongkai.letters.DocumentContent releasedFile(Submission s, long materialId) {
+    if (s.caseId() == null) {
+      throw new NotFoundException("文件不存在");
+    }
+    DisclosureCase c = register.get(s.caseId());
+    MaterialView m = releasedMaterials(c).stream().filter(x -> x.id() == materialId).findFirst()
+        .orElseThrow(() -> new NotFoundException("文件不存在"));
+    return new cn.gongkai.letters.DocumentContent(redactedName(m), "application/pdf", materials.redacted(m.id()));
+  }
+
+  private static String redactedName(MaterialView m) {
+    return m.fileName().replaceAll("\\.[A-Za-z0-9]{1,5}$", "") + ".pdf";
   }
 
   /** A letter of the applicant's case, if it is one issued to the applicant. */

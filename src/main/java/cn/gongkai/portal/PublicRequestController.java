@@ -116,7 +116,8 @@ class PublicRequestController {
   @GetMapping("/api/public/requests/{number}")
   @Operation(summary = "查询办理进度", description = "凭申请编号（或受理后的案件编号）和查询码查询：state 为办理状态（已提交、已受理、办理中、需补正、"
       + "征求意见中（期限中止）、已延期、已答复、已办结），caseNumber 为受理后的案件编号，receivedOn 为收到申请日期（双方确认之日），"
-      + "replyDueOn 为答复期限，letters 为发给申请人的文书（title、issuedOn、url 下载地址）。申请编号不存在、查询码错误或已锁定均返回相同的404。")
+      + "replyDueOn 为答复期限，letters 为发给申请人的文书（title、issuedOn、url 下载地址），materials 为答复送达后随答复书提供的文件"
+      + "（fileName、pages、url，均为经区分处理的文本）。申请编号不存在、查询码错误或已锁定均返回相同的404。")
   @ApiResponse(responseCode = "404", description = "未找到该申请，或查询码不正确（两种情况的回答完全相同）")
   Map<String, Object> track(
       @Parameter(description = "申请编号（如 WS20261126-7KQ3M9XP）或案件编号（如 〔2026〕第12号）") @PathVariable String number,
@@ -157,6 +158,26 @@ class PublicRequestController {
     limits.take(RateLimits.Kind.LOOKUP, request);
     Submission s = requests.verified(number, header != null ? header : code);
     DocumentContent content = requests.letter(s, documentId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(content.contentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(content.fileName(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .body(content.content());
+  }
+
+  @GetMapping("/api/public/requests/{number}/materials/{materialId}")
+  @Operation(summary = "下载随答复书提供的文件", description = "答复书送达后，下载随答复书提供的政府信息（经区分处理的文件，PDF），凭查询码。"
+      + "只提供处理后文本；答复送达前、或答复未提供信息时返回404。")
+  @ApiResponse(responseCode = "404", description = "未找到该文件，或答复尚未送达，或查询码不正确")
+  ResponseEntity<byte[]> releasedFile(@PathVariable String number,
+      @Parameter(description = "文件编号（查询结果 materials 中的下载地址所含）") @PathVariable long materialId,
+      @RequestParam(name = "code", required = false) String code,
+      @RequestHeader(name = "X-Query-Code", required = false) String header,
+      HttpServletRequest request) {
+    limits.take(RateLimits.Kind.LOOKUP, request);
+    Submission s = requests.verified(number, header != null ? header : code);
+    DocumentContent content = requests.releasedFile(s, materialId);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(content.contentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -2,6 +2,10 @@ package cn.gongkai.request;
 
 import cn.gongkai.letters.CaseRef;
 import cn.gongkai.letters.Letters;
+import cn.gongkai.material.Mark;
+import cn.gongkai.material.MarkState;
+import cn.gongkai.material.MaterialView;
+import cn.gongkai.material.Materials;
 import cn.gongkai.request.internal.ReplyClock;
 import cn.gongkai.security.CurrentUser;
 import cn.gongkai.security.Roles;
@@ -21,15 +25,21 @@ class CasePageController {
   private final Letters letters;
   private final DecisionLabels decisions;
   private final StaffNames staff;
+  private final Materials materials;
 
   CasePageController(CaseRegister register, CaseView view, Letters letters, DecisionLabels decisions,
-      StaffNames staff) {
+      StaffNames staff, Materials materials) {
     this.register = register;
     this.view = view;
     this.letters = letters;
     this.decisions = decisions;
     this.staff = staff;
+    this.materials = materials;
   }
+
+  /** A released file as the case page lists it, with how many of its marks wait, passed or came back. */
+  public record MaterialLine(MaterialView material, int marks, int proposed, int approved, int returned,
+      String uploadedAt) {}
 
   /**
    * One line of 办理过程: the step, the day the fact happened, who recorded it (name and login id) and when, the
@@ -43,6 +53,14 @@ class CasePageController {
 
   private static ReferralLink link(DisclosureCase c, CaseRegister.Referral r) {
     return new ReferralLink(c.caseNumber(), c.agencyCode(), r.confirmedOn());
+  }
+
+  /** When a file was attached, in Beijing time whatever the server's zone. */
+  private static final java.time.format.DateTimeFormatter UPLOADED_AT = java.time.format.DateTimeFormatter
+      .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
+  private static int count(java.util.List<Mark> marks, MarkState state) {
+    return (int) marks.stream().filter(m -> m.state() == state).count();
   }
 
   @GetMapping("/cases/{caseNumber}")
@@ -67,6 +85,8 @@ class CasePageController {
     people.add(user);
     events.forEach(e -> people.add(e.actor()));
     changes.forEach(ch -> people.add(ch.changedBy()));
+    java.util.List<MaterialView> attached = materials.list(full.caseNumber());
+    attached.forEach(m -> people.add(m.uploadedBy()));
     java.util.Map<String, String> names = staff.names(people);
     java.util.List<Step> steps = new java.util.ArrayList<>();
     // registering is the first step of every case (条例第二十九条), recorded on the register row itself
@@ -86,6 +106,33 @@ class CasePageController {
     model.addAttribute("closed", closed);
     model.addAttribute("mayUpload", !closed && java.util.stream.Stream.of(Roles.INTAKE, Roles.HANDLER,
         Roles.REVIEWER, Roles.LEGAL, Roles.LEADER, Roles.ADMIN).anyMatch(request::isUserInRole));
+    // the information released with the reply (区分处理): originals for staff, redacted copies for the applicant
+    java.util.List<MaterialLine> lines = new java.util.ArrayList<>();
+    java.util.List<Mark> allMarks = new java.util.ArrayList<>();
+    for (MaterialView m : attached) {
+      java.util.List<Mark> marks = materials.marks(m.id());
+      allMarks.addAll(marks);
+      lines.add(new MaterialLine(m, marks.size(), count(marks, MarkState.PROPOSED), count(marks, MarkState.APPROVED),
+          count(marks, MarkState.RETURNED), UPLOADED_AT.format(m.uploadedAt())));
+    }
+    model.addAttribute("materials", lines);
+    if (full.outcome() == Outcome.PARTIAL && !lines.isEmpty()) {
+      // a partial disclosure withholds on the grounds its marks cite
+      java.util.List<String> labels = allMarks.stream().map(Mark::exemptionCode).distinct()
+          .sorted(java.util.Comparator.comparingInt(code -> Labelled.parse(ExemptionCode.class, code)
+              .map(Enum::ordinal).orElse(Integer.MAX_VALUE)))
+          .map(code -> Labelled.parse(ExemptionCode.class, code).map(ExemptionCode::label).orElse(code))
+          .distinct().toList();
+      if (!labels.isEmpty()) {
+        model.addAttribute("exemptionLabel", String.join("；", labels));
+      }
+    }
+    model.addAttribute("releasedPages", lines.stream().mapToInt(l -> l.material().redactedPages()).sum());
+    model.addAttribute("releaseDelivered", full.repliedOn() != null && full.outcome() != null
+        && full.outcome().releasesInformation());
+    model.addAttribute("mayAttach", !closed && request.isUserInRole(Roles.HANDLER));
+    model.addAttribute("mayReviewMarks", !closed && (request.isUserInRole(Roles.REVIEWER)
+        || request.isUserInRole(Roles.LEGAL)));
     model.addAttribute("explanation", view.explain(full, view.currentDeadline(full)));
     model.addAttribute("changes", changes);
     model.addAttribute("pauseLabel", CaseView.pauseLabel(full.pauseReason()));

@@ -40,7 +40,7 @@ public final class DisclosureVariables {
       "feeNoticeDeliveredOn", "feePaidOn",
       // reviews, sign-off, reply
       "secrecyReviewResult", "secrecyReviewComment", "legalReviewResult", "legalReviewComment", "signOffResult",
-      "signOffComment", "signedOn", "replyDeliveryMethod", "repliedOn", "postedOn", "trackingNumber",
+      "signOffComment", "signedOn", "returnedMarks", "replyDeliveryMethod", "repliedOn", "postedOn", "trackingNumber",
       "supervisionComment",
       // letters
       "currentLetterId", "currentLetterName", "replyLetterId",

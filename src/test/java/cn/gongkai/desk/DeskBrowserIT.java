@@ -59,6 +59,7 @@ class DeskBrowserIT {
   @Autowired cn.gongkai.request.CaseRegister register;
   @Autowired cn.gongkai.letters.CaseArchive archive;
   @Autowired cn.gongkai.letters.Letters letters;
+  @Autowired cn.gongkai.material.Materials materials;
 
   Browser browser;
   EngineDriver driver;
@@ -513,6 +514,11 @@ class DeskBrowserIT {
     fields.put("deliveryMethod", "POST");
     ProcessInstance pi = driver.startAs("intake", "disclosure-request", fields);
     driver.complete(pi, "Task_ScreenRequest", "intake", Map.of("screeningDecision", "ACCEPT"));
+    // the third part of the notice withheld (区分处理): its file attached, the withheld text marked
+    var material = materials.attach(pi.getBusinessKey(), "招标公告.pdf",
+        cn.gongkai.testing.ReleaseSamples.tenderNotice(), "handler");
+    materials.redact(material.id(), List.of(
+        new cn.gongkai.material.MarkRequest(null, null, "三、项目负责人：王建国", "THIRD_PARTY")), "handler");
     driver.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "DECIDE", "outcome", "PARTIAL",
         "exemptionCode", "THIRD_PARTY", "decisionReason", "第三部分涉及投标企业的商业秘密，不予公开，其余部分予以公开。",
         "provisionGuidance", "电子邮件发送"));
@@ -522,6 +528,10 @@ class DeskBrowserIT {
   /** The partial disclosure past secrecy and legal review, waiting for 签发. */
   ProcessInstance atSignOff(Map<String, Object> fields) {
     ProcessInstance pi = atSecrecyReviewPartly(fields);
+    for (var m : materials.list(pi.getBusinessKey())) {
+      materials.review(m.id(), materials.marks(m.id()).stream()
+          .map(k -> new cn.gongkai.material.MarkReview(k.id(), true, null)).toList(), "reviewer");
+    }
     driver.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "APPROVED",
         "secrecyReviewComment", "未发现涉密内容。"));
     driver.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED",

@@ -43,6 +43,8 @@ final class BuiltInTemplateGenerator {
   private static final String OUTCOME_OPENING = OPENING + "经审查，现答复如下：";
   private static final String ARTICLES = "依据：{{依据条款}}。";
   private static final String EXPLANATION = "{{?理由}}说明：{{理由}}{{/理由}}";
+  /** The released material's page count (相关文件共 N 页), said only when material goes with the reply. */
+  private static final String RELEASED = "{{?相关文件页数}}（随本答复书提供的相关文件共{{相关文件页数}}页）{{/相关文件页数}}";
 
   private BuiltInTemplateGenerator() {}
 
@@ -105,14 +107,14 @@ final class BuiltInTemplateGenerator {
       case DISCLOSE -> {
         body.add(OUTCOME_OPENING);
         body.add("您申请获取的政府信息属于公开范围，本机关决定予以公开。{{答复决定}}");
-        body.add("提供方式：{{指引}}");
+        body.add("提供方式：{{指引}}" + RELEASED);
       }
       case PARTIAL -> {
         body.add(OUTCOME_OPENING);
         // Reg. Art. 37: the releasable part is provided, the withheld part is explained; kept to two paragraphs so
         // the signature stays on the body's page with the two-sentence remedy clause
         body.add("您申请获取的政府信息中部分内容不予公开，本机关作区分处理，对可以公开部分予以公开。{{答复决定}}"
-            + "提供方式：{{指引}}");
+            + "提供方式：{{指引}}" + RELEASED);
         body.add("不予公开部分的理由：{{理由}}");
       }
       case REFUSE -> {

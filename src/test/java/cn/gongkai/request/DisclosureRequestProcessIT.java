@@ -32,6 +32,7 @@ class DisclosureRequestProcessIT {
   @Autowired ProcessEngine engine;
   @Autowired CaseRegister register;
   @Autowired HistoryService historyService;
+  @Autowired cn.gongkai.material.Materials materials;
 
   ProcessTestSupport process;
 
@@ -71,6 +72,13 @@ class DisclosureRequestProcessIT {
   }
 
   void decide(ProcessInstance pi, String outcome, String exemption) {
+    if ("PARTIAL".equals(outcome) && materials.list(pi.getBusinessKey()).isEmpty()) {
+      // a partial disclosure withholds what its marks cover, on the grounds they cite (区分处理)
+      var m = materials.attach(pi.getBusinessKey(), "招标公告.pdf", cn.gongkai.testing.ReleaseSamples.tenderNotice(),
+          "handler");
+      materials.redact(m.id(), java.util.List.of(
+          new cn.gongkai.material.MarkRequest(null, null, "11010519491231002X", exemption)), "handler");
+    }
     Map<String, Object> vars = new HashMap<>();
     vars.put("nextAction", "DECIDE");
     vars.put("outcome", outcome);
@@ -82,6 +90,14 @@ class DisclosureRequestProcessIT {
       vars.put("competentAgency", "楚雄市住房和城乡建设局，电话0878-0000000");
     }
     process.complete(pi, "Task_HandleRequest", "handler", vars);
+  }
+
+  /** The secrecy reviewer approves every redaction mark of the case's files. */
+  void approveMarks(ProcessInstance pi) {
+    for (var m : materials.list(pi.getBusinessKey())) {
+      materials.review(m.id(), materials.marks(m.id()).stream()
+          .map(k -> new cn.gongkai.material.MarkReview(k.id(), true, null)).toList(), "reviewer");
+    }
   }
 
   void signOffAndDeliver(ProcessInstance pi) {
@@ -176,6 +192,7 @@ class DisclosureRequestProcessIT {
     screenAccepted(pi);
     decide(pi, "PARTIAL", "THIRD_PARTY");
 
+    approveMarks(pi);
     process.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
     assertThat(pi).isWaitingAt("Task_LegalReview");
     assertThat(process.task(pi, "Task_LegalReview")).hasCandidateGroup("legal");
@@ -353,6 +370,7 @@ class DisclosureRequestProcessIT {
     assertThat(pi).isWaitingAt("Task_HandleRequest");
     assertThat(pi).variables().containsEntry("secrecyReviewComment", "第3页含涉密内容，请删除");
     decide(pi, "PARTIAL", "STATE_SECRET");
+    approveMarks(pi);
     process.complete(pi, "Task_SecrecyReview", "reviewer",
         Map.of("secrecyReviewResult", "APPROVED", "secrecyReviewComment", ""));
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));

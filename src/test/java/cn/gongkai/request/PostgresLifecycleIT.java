@@ -49,6 +49,7 @@ class PostgresLifecycleIT {
   @Autowired ProcessEngine engine;
   @Autowired CaseRegister register;
   @Autowired JdbcClient jdbc;
+  @Autowired cn.gongkai.material.Materials materials;
 
   @AfterEach
   void resetClock() {
@@ -70,9 +71,15 @@ class PostgresLifecycleIT {
     ProcessTestSupport.clockAt("2026-09-24T10:00");
     process.complete(pi, "Task_ConsultThirdParty", "handler",
         Map.of("thirdPartyAnswer", "AGREE", "answerReceivedOn", "2026-09-24"));
+    var material = materials.attach(pi.getBusinessKey(), "招标公告.pdf", cn.gongkai.testing.ReleaseSamples.tenderNotice(),
+        "handler");
+    materials.redact(material.id(), java.util.List.of(
+        new cn.gongkai.material.MarkRequest(null, null, "13812345678", "THIRD_PARTY")), "handler");
     process.complete(pi, "Task_HandleRequest", "handler", Map.of("nextAction", "DECIDE", "outcome", "PARTIAL",
         "exemptionCode", "THIRD_PARTY", "decisionReason", "部分内容涉及个人隐私",
         "provisionGuidance", "电子邮件发送"));
+    materials.review(material.id(), materials.marks(material.id()).stream()
+        .map(k -> new cn.gongkai.material.MarkReview(k.id(), true, null)).toList(), "reviewer");
     process.complete(pi, "Task_SecrecyReview", "reviewer", Map.of("secrecyReviewResult", "APPROVED"));
     process.complete(pi, "Task_LegalReview", "legal", Map.of("legalReviewResult", "APPROVED"));
     process.complete(pi, "Task_SignOffReply", "leader",

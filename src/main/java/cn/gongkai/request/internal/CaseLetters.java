@@ -136,8 +136,11 @@ class CaseLetters {
     return letters.replyDate(reply.id()).orElse(deliveredOn);
   }
 
-  /** Writes the immutable archive package: register record, every letter, the history, checksums. */
-  void archive(long caseId, String user) {
+  /**
+   * Writes the immutable archive package: register record, every letter, the history, the released material
+   * (originals, redacted copies, redaction log), checksums.
+   */
+  void archive(long caseId, String user, java.util.List<ArchiveInput.Attachment> material) {
     DisclosureCase c = register.get(caseId);
     try {
       String registerJson = json.writeValueAsString(c);
@@ -145,7 +148,7 @@ class CaseLetters {
           .map(e -> new ArchiveInput.HistoryEntry(e.stepKey(), e.stepName(), e.actor(), e.occurredAt(),
               e.decision(), e.comment()))
           .toList();
-      archive.write(new ArchiveInput(ref(c), registerJson, history, by(user)));
+      archive.write(new ArchiveInput(ref(c), registerJson, history, java.util.List.of(), material, by(user)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write the register record of case " + c.caseNumber(), e);
     }

@@ -27,14 +27,16 @@ class HandleRequestStep implements CaseStep {
   private final ClockSettings settings;
   private final JdbcClient jdbc;
   private final CaseLetters letters;
+  private final CaseRelease release;
 
   HandleRequestStep(CaseRegister register, ReplyClock clock, ClockSettings settings, JdbcClient jdbc,
-      CaseLetters letters) {
+      CaseLetters letters, CaseRelease release) {
     this.register = register;
     this.clock = clock;
     this.settings = settings;
     this.jdbc = jdbc;
     this.letters = letters;
+    this.release = release;
   }
 
   @Override
@@ -66,7 +68,7 @@ class HandleRequestStep implements CaseStep {
       throw new BadUserRequestException("答复类型“" + outcome.label() + "”不能在办理环节作出");
     }
     String exemption = null;
-    if (outcome.withholds()) {
+    if (outcome == Outcome.REFUSE) {
       exemption = step.code("exemptionCode", "不予公开的理由", ExemptionCode.class).name();
     }
     String competentAgency = step.text("competentAgency");
@@ -79,10 +81,21 @@ class HandleRequestStep implements CaseStep {
     if (outcome == Outcome.OTHER && articles == null) {
       throw new BadUserRequestException("其他处理须写明依据条款（decisionArticles）");
     }
-    String exemptionCode = exemption;
+    // the released files (条例第三十七条: a partial disclosure's withheld grounds are those its marks cite)
+    CaseRelease.Checked released = outcome.releasesInformation()
+        ? release.checkDecision(step.row(), outcome) : new CaseRelease.Checked(0, java.util.List.of());
+    String letterCodes = exemption;
+    if (outcome == Outcome.PARTIAL) {
+      exemption = released.primaryCode();
+      letterCodes = released.codes();
+      step.setVariable("exemptionCode", exemption);
+    }
+    String exemptionCode = letterCodes;
+    Integer pages = released.pages() > 0 ? released.pages() : null;
     letters.draftReply(step.execution(), caseId, LetterKind.valueOf(outcome.name()), b -> b.decision(reason)
         .reasons(reason).guidance(guidance).exemptionCode(exemptionCode).competentAgency(competentAgency)
-        .articles(articles), step.actor());
+        .articles(articles).releasedPages(pages), step.actor());
+    step.setVariable("returnedMarks", null);
     step.setVariable("releasesInformation", outcome.releasesInformation());
     step.setVariable("withholdsInformation", outcome.withholds());
     register.recordHandling(caseId, outcome, exemption, competentAgency, step.actor());

@@ -9,9 +9,11 @@ import org.springframework.stereotype.Component;
 class LegalReviewStep implements CaseStep {
 
   private final CaseRegister register;
+  private final CaseRelease release;
 
-  LegalReviewStep(CaseRegister register) {
+  LegalReviewStep(CaseRegister register, CaseRelease release) {
     this.register = register;
+    this.release = release;
   }
 
   @Override
@@ -22,6 +24,8 @@ class LegalReviewStep implements CaseStep {
   @Override
   public StepRecord completed(StepContext step) {
     String decision = step.reviewResult("legalReviewResult", "legalReviewComment", "法制审核");
+    // a partial disclosure's marks and grounds are checked again; a returned mark goes back with its reason
+    step.setVariable("returnedMarks", release.checkReview(step.row(), decision, "法制审核"));
     register.stamp(step.caseId(), Stage.LEGAL_REVIEWED, ReplyClock.now());
     return StepRecord.of(decision, step.text("legalReviewComment"));
   }

@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class SecrecyReviewStep implements CaseStep {
 
   private final CaseRegister register;
+  private final CaseRelease release;
 
-  SecrecyReviewStep(CaseRegister register) {
+  SecrecyReviewStep(CaseRegister register, CaseRelease release) {
     this.register = register;
+    this.release = release;
   }
 
   @Override
@@ -38,6 +40,8 @@ class SecrecyReviewStep implements CaseStep {
       throw new BadUserRequestException("保密审查员不得审查本人承办的案件");
     }
     String decision = step.reviewResult("secrecyReviewResult", "secrecyReviewComment", "保密审查");
+    // what goes out is reviewed as it goes out: every redaction mark approved, or returned with its reason
+    step.setVariable("returnedMarks", release.checkReview(step.row(), decision, "保密审查"));
     register.stamp(step.caseId(), Stage.SECRECY_REVIEWED, ReplyClock.now());
     return StepRecord.of(decision, step.text("secrecyReviewComment"));
   }

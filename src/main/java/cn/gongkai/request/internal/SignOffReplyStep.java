@@ -3,6 +3,7 @@ package cn.gongkai.request.internal;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.CaseRegister.Stage;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +15,12 @@ class SignOffReplyStep implements CaseStep {
 
   private final CaseRegister register;
   private final CaseLetters letters;
+  private final CaseRelease release;
 
-  SignOffReplyStep(CaseRegister register, CaseLetters letters) {
+  SignOffReplyStep(CaseRegister register, CaseLetters letters, CaseRelease release) {
     this.register = register;
     this.letters = letters;
+    this.release = release;
   }
 
   @Override
@@ -31,6 +34,10 @@ class SignOffReplyStep implements CaseStep {
     String comment = step.text("signOffComment");
     LocalDate signedOn = null;
     if ("APPROVED".equals(decision)) {
+      if (step.row().outcome() != null && step.row().outcome().releasesInformation()
+          && release.changedSinceReview(step.row())) {
+        throw new BadUserRequestException("拟公开文件的区分处理标注在审查后又有修改，未经审查不得签发，请退回承办重新送审");
+      }
       signedOn = step.factDate("signedOn", "签发日期", HandleRequestStep.clockStart(step.row()), "收到申请日期");
       letters.signReply(step.execution(), step.caseId(), signedOn, step.actor());
       register.recordSignOff(step.caseId(), signedOn);
