@@ -145,8 +145,13 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         && (request.getHeader("Origin") != null || request.getHeader("Referer") != null);
   }
 
-  private static final java.util.regex.Pattern CASE_PAGE_UPLOAD =
-      java.util.regex.Pattern.compile("/api/documents/[0-9]{1,18}/versions");
+  /**
+   * What gongkai's own staff pages post with the webapp session: a corrected letter on the case page, the released
+   * files (issue 16) on the case page, their marks on the marking screen and the per-mark review.
+   */
+  private static final java.util.regex.Pattern CASE_PAGE_UPLOAD = java.util.regex.Pattern.compile(
+      "/api/documents/[0-9]{1,18}/versions|/api/cases/[^/]{1,300}/materials"
+          + "|/api/materials/[0-9]{1,18}/(redactions|reviews)");
 
   private static boolean isSafe(HttpServletRequest request) {
     return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());

@@ -40,8 +40,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.Disabled("not yet green: the upload from the case page got no answer within 180 s in headless"
-    + " Chromium on the loaded build machine (04:56 UTC run); the marking and review steps after it have not run yet")
 @DisabledIfSystemProperty(named = Browser.SKIP_PROPERTY, matches = "true",
     disabledReason = "browser tests skipped by -Dgongkai.browser-tests.skip=true")
 class MaterialBrowserIT {
