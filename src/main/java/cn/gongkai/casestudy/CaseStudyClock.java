@@ -1,13 +1,13 @@
 package cn.gongkai.casestudy;
 
 import cn.gongkai.calendar.Deadline;
+import cn.gongkai.calendar.EngineTime;
 import cn.gongkai.calendar.WorkingDayCalendar;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +30,11 @@ public class CaseStudyClock {
 
   /** Today's date in Beijing by the engine's clock (which tests move). */
   public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.today();
   }
 
   public static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.now();
   }
 
   public int limit() {

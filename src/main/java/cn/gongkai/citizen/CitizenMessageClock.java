@@ -1,12 +1,12 @@
 package cn.gongkai.citizen;
 
 import cn.gongkai.calendar.Deadline;
+import cn.gongkai.calendar.EngineTime;
 import cn.gongkai.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +29,11 @@ public class CitizenMessageClock {
 
   /** Today's date in Beijing by the engine's clock (which tests move). */
   public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.today();
   }
 
   public static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.now();
   }
 
   public CitizenMessageSettings settings() {

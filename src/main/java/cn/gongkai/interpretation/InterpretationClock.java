@@ -2,6 +2,7 @@ package cn.gongkai.interpretation;
 
 import cn.gongkai.calendar.CalendarYearLoaded;
 import cn.gongkai.calendar.Deadline;
+import cn.gongkai.calendar.EngineTime;
 import cn.gongkai.calendar.WorkingDayCalendar;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,10 +11,9 @@ import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.context.event.EventListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,11 +48,11 @@ public class InterpretationClock {
 
   /** Today's date in Beijing by the engine's clock (which tests move). */
   public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.today();
   }
 
   public static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.now();
   }
 
   /** The configured limit: working days between the policy's and the interpretation's publication. */

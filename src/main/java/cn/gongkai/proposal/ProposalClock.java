@@ -1,5 +1,6 @@
 package cn.gongkai.proposal;
 
+import cn.gongkai.calendar.EngineTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -25,11 +26,11 @@ public class ProposalClock {
 
   /** Today's date in Beijing by the engine's clock (which tests move). */
   public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.today();
   }
 
   public static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.now();
   }
 
   public int months() {

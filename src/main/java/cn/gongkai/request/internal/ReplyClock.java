@@ -1,6 +1,7 @@
 package cn.gongkai.request.internal;
 
 import cn.gongkai.calendar.Deadline;
+import cn.gongkai.calendar.EngineTime;
 import cn.gongkai.calendar.WorkingDayCalendar;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.ClockSettings;
@@ -15,7 +16,6 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,11 +63,11 @@ public class ReplyClock {
 
   /** Today's date in Beijing by the engine's clock (which tests move). */
   public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.today();
   }
 
   public static OffsetDateTime now() {
-    return OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), BEIJING);
+    return EngineTime.now();
   }
 
   /** A working-day deadline after {@code start}, for other clocks of the case (notice, correction, answer, fee). */
