@@ -61,6 +61,9 @@ class OpenApiConfiguration {
       Map.entry("number", "申请编号（如 WS20261126-7KQ3M9XP）或受理后的案件编号"),
       Map.entry("documentId", "文书编号（数据库中的 id）"),
       Map.entry("X-Query-Code", "查询码（也可放在请求头中，避免出现在地址里）"),
+      Map.entry("outcome", "答复类型（如 PARTIAL 部分公开、REFUSE 不予公开）；缺省为全部"),
+      Map.entry("exemption", "不予公开理由代码（如 THIRD_PARTY 商业秘密或个人隐私、PROCESS_INFO 过程性信息）；缺省为全部"),
+      Map.entry("q", "关键词，在申请内容概述、办理结果、答复理由、法律依据、经验启示和案例编号中查找；缺省为全部"),
       Map.entry("scope", "汇总范围：prefecture 为全州汇总（州政务公开办及所属各机关）"));
 
   /**
