@@ -1,8 +1,8 @@
 package cn.gongkai.casestudy;
 
 import cn.gongkai.calendar.Deadline;
-import cn.gongkai.calendar.EngineTime;
 import cn.gongkai.calendar.WorkingDayCalendar;
+import cn.gongkai.workflow.EngineTime;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -2,8 +2,8 @@ package cn.gongkai.interpretation;
 
 import cn.gongkai.calendar.CalendarYearLoaded;
 import cn.gongkai.calendar.Deadline;
-import cn.gongkai.calendar.EngineTime;
 import cn.gongkai.calendar.WorkingDayCalendar;
+import cn.gongkai.workflow.EngineTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

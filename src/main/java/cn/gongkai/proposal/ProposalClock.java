@@ -1,6 +1,6 @@
 package cn.gongkai.proposal;
 
-import cn.gongkai.calendar.EngineTime;
+import cn.gongkai.workflow.EngineTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -1,11 +1,11 @@
 package cn.gongkai.request.internal;
 
 import cn.gongkai.calendar.Deadline;
-import cn.gongkai.calendar.EngineTime;
 import cn.gongkai.calendar.WorkingDayCalendar;
 import cn.gongkai.request.CaseRegister;
 import cn.gongkai.request.ClockSettings;
 import cn.gongkai.request.DisclosureCase;
+import cn.gongkai.workflow.EngineTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

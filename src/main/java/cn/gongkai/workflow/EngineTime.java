@@ -1,4 +1,4 @@
-package cn.gongkai.calendar;
+package cn.gongkai.workflow;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
