@@ -80,7 +80,11 @@ public final class ReleaseSamples {
     return pdf(TENDER_NOTICE, BUDGET);
   }
 
-  private static COSDictionary songFont() {
+  /**
+   * A Type0 font STSong-Light (Adobe-GB1, UniGB-UCS2-H: a shown string is the text in UTF-16BE), not embedded, as
+   * many government PDFs carry it.
+   */
+  public static COSDictionary songFont() {
     COSDictionary system = new COSDictionary();
     system.setString(COSName.REGISTRY, "Adobe");
     system.setString(COSName.ORDERING, "GB1");

@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -90,45 +88,7 @@ public final class SamplePdfs {
 
   /** Type0 font STSong-Light (Adobe-GB1), UniGB-UCS2-H: a string is the text in UTF-16BE. */
   static COSDictionary cjkFont() {
-    COSDictionary info = new COSDictionary();
-    info.setString(COSName.REGISTRY, "Adobe");
-    info.setString(COSName.ORDERING, "GB1");
-    info.setInt(COSName.SUPPLEMENT, 2);
-    COSDictionary descriptor = new COSDictionary();
-    descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
-    descriptor.setName(COSName.FONT_NAME, "STSong-Light");
-    descriptor.setInt(COSName.FLAGS, 6);
-    COSArray bbox = new COSArray();
-    for (int v : new int[] {-25, -254, 1000, 880}) {
-      bbox.add(COSInteger.get(v));
-    }
-    descriptor.setItem(COSName.FONT_BBOX, bbox);
-    descriptor.setInt(COSName.ITALIC_ANGLE, 0);
-    descriptor.setInt(COSName.ASCENT, 880);
-    descriptor.setInt(COSName.DESCENT, -120);
-    descriptor.setInt(COSName.CAP_HEIGHT, 880);
-    descriptor.setInt(COSName.STEM_V, 93);
-    COSDictionary cid = new COSDictionary();
-    cid.setItem(COSName.TYPE, COSName.FONT);
-    cid.setItem(COSName.SUBTYPE, COSName.CID_FONT_TYPE0);
-    cid.setName(COSName.BASE_FONT, "STSong-Light");
-    cid.setItem(COSName.CIDSYSTEMINFO, info);
-    cid.setItem(COSName.FONT_DESC, descriptor);
-    cid.setInt(COSName.DW, 1000);
-    COSArray widths = new COSArray();
-    widths.add(COSInteger.get(1));
-    widths.add(COSInteger.get(95));
-    widths.add(COSInteger.get(500));
-    cid.setItem(COSName.W, widths);
-    COSDictionary font = new COSDictionary();
-    font.setItem(COSName.TYPE, COSName.FONT);
-    font.setItem(COSName.SUBTYPE, COSName.TYPE0);
-    font.setName(COSName.BASE_FONT, "STSong-Light-UniGB-UCS2-H");
-    font.setName(COSName.ENCODING, "UniGB-UCS2-H");
-    COSArray descendants = new COSArray();
-    descendants.add(cid);
-    font.setItem(COSName.DESCENDANT_FONTS, descendants);
-    return font;
+    return cn.gongkai.testing.ReleaseSamples.songFont();
   }
 
   /** A 200 x 100 picture: left half red (the secret part), right half blue. */
