@@ -3,6 +3,7 @@ package cn.gongkai.material.internal;
 import cn.gongkai.material.Box;
 import cn.gongkai.material.Suggestion;
 import cn.gongkai.material.SuggestionKind;
+import cn.gongkai.workflow.EngineTime;
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
@@ -145,7 +146,7 @@ public class PersonalDataDetector {
     try {
       LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
           Integer.parseInt(id.substring(12, 14)));
-      return !birth.isBefore(LocalDate.of(1880, 1, 1)) && !birth.isAfter(LocalDate.now().plusDays(1));
+      return !birth.isBefore(LocalDate.of(1880, 1, 1)) && !birth.isAfter(EngineTime.today());
     } catch (DateTimeException | NumberFormatException e) {
       return false;
     }
