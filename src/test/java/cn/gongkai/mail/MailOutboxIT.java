@@ -56,6 +56,7 @@ class MailOutboxIT {
     String key = key();
     transactions.executeWithoutResult(status -> assertThat(outbox.enqueue(key, "gongkai@localhost",
         List.of("handler@gongkai.local"), "【即将到期】提醒", "正文")).isTrue());
+    awaitSent(key);
 
     // when the same mail is enqueued again (the step run a second time) and the outbox is polled
     boolean again = transactions.execute(status -> outbox.enqueue(key, "gongkai@localhost",
@@ -98,6 +99,7 @@ class MailOutboxIT {
     String key = key();
     transactions.executeWithoutResult(status -> outbox.enqueue(key, "gongkai@chuxiong.example",
         List.of("handler@gongkai.local"), key, "正文"));
+    awaitSent(key);
     jdbc.sql("UPDATE gk_mail_outbox SET sent_at = NULL, claimed_until = ? WHERE dedup_key = ?")
         .params(OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1), key).update();
 
@@ -109,6 +111,15 @@ class MailOutboxIT {
     String first = smtp.getReceivedMessages()[0].getMessageID();
     assertThat(smtp.getReceivedMessages()[1].getMessageID()).isEqualTo(first);
     assertThat(first).startsWith("<gongkai.").endsWith("@chuxiong.example>");
+  }
+
+  /** Waits for the delivery after commit, which runs on the outbox's own threads. */
+  private void awaitSent(String key) throws InterruptedException {
+    String sent = "SELECT COUNT(*) FROM gk_mail_outbox WHERE dedup_key = ? AND sent_at IS NOT NULL";
+    for (int i = 0; i < 100 && jdbc.sql(sent).param(key).query(Integer.class).single() == 0; i++) {
+      Thread.sleep(100);
+    }
+    assertThat(jdbc.sql(sent).param(key).query(Integer.class).single()).as("sent after commit").isEqualTo(1);
   }
 
   private void insertUnsent(String key, OffsetDateTime claimedUntil) {

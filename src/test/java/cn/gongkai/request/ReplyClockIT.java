@@ -62,7 +62,9 @@ class ReplyClockIT {
     // when the reminder timer comes due (3 working days before)
     process.fireTimer(pi, "BoundaryEvent_ReplyDeadlineNear");
 
-    // then the handlers get a Chinese reminder naming the case and the deadline
+    // then the handlers get a Chinese reminder naming the case and the deadline (sent after commit, by the
+    // outbox's own thread)
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
     MimeMessage[] mails = smtp.getReceivedMessages();
     assertThat(mails).hasSize(1);
     assertThat(Arrays.stream(mails[0].getAllRecipients()).map(Object::toString))
