@@ -5,6 +5,7 @@ import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 /** gongkai: disclosure-on-request and 三同步 workflows on an embedded Camunda 7 engine. */
 @SpringBootApplication
@@ -35,7 +36,12 @@ public class GongkaiApplication {
 
   public static void main(String[] args) {
     TimeZone.setDefault(TimeZone.getTimeZone(ZONE));
-    SpringApplication.run(GongkaiApplication.class, args);
+    SpringApplication application = new SpringApplication(GongkaiApplication.class);
+    if (Boolean.getBoolean("gongkai.startup-recording")) {
+      // each bean's creation and each start-up phase as a flight recorder event (with -XX:StartFlightRecording)
+      application.setApplicationStartup(new FlightRecorderApplicationStartup());
+    }
+    application.run(args);
   }
 
   private static void useJdkXmlFactories() {
