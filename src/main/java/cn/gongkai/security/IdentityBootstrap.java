@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates gongkai's groups and their authorizations on every start (idempotent), the first
@@ -75,10 +77,12 @@ class IdentityBootstrap implements SmartInitializingSingleton {
   private final boolean demoUsers;
   private final String adminId;
   private final String adminPassword;
+  private final TransactionTemplate transactions;
 
   IdentityBootstrap(
       ProcessEngine engine,
       PasswordChangeGate passwordGate,
+      PlatformTransactionManager transactionManager,
       @Value("${gongkai.demo-users:false}") boolean demoUsers,
       @Value("${gongkai.admin.id:}") String adminId,
       @Value("${gongkai.admin.password:}") String adminPassword) {
@@ -87,10 +91,20 @@ class IdentityBootstrap implements SmartInitializingSingleton {
     this.demoUsers = demoUsers;
     this.adminId = adminId;
     this.adminPassword = adminPassword;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
+  /**
+   * Groups, grants and users in one transaction: the engine's commands join it, so a start writes them with one
+   * commit instead of one per group, grant and user (a fresh database has some hundred), and a start that fails
+   * half-way leaves none of them.
+   */
   @Override
   public void afterSingletonsInstantiated() {
+    transactions.executeWithoutResult(status -> bootstrap());
+  }
+
+  private void bootstrap() {
     IdentityService identity = engine.getIdentityService();
     GROUP_NAMES.forEach((id, name) -> {
       if (identity.createGroupQuery().groupId(id).count() == 0) {

@@ -75,6 +75,10 @@ class ReplyClockIT {
         .filteredOn(e -> e.stepKey().equals("Task_RemindHandlers"))
         .singleElement()
         .satisfies(e -> assertThat(e.comment()).contains("收件人 1 人"));
+    // and the engine's history shows the timer fired, without a job log row for a job that went well
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+        .activityId("BoundaryEvent_ReplyDeadlineNear").finished().count()).isEqualTo(1);
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(pi.getId()).count()).isZero();
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The first administrator from the environment: a strong password, changed at first login. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -22,6 +23,7 @@ class FirstAdministratorIT {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired PasswordChangeGate passwordGate;
+  @Autowired PlatformTransactionManager transactionManager;
 
   /** The webapps and the engine REST API find their engine by name; every test context registers its own. */
   @BeforeEach
@@ -55,7 +57,8 @@ class FirstAdministratorIT {
    */
   @Test
   void aWeakPasswordFromTheEnvironmentStopsTheStart() {
-    IdentityBootstrap bootstrap = new IdentityBootstrap(engine, passwordGate, false, "weakboss", "password");
+    IdentityBootstrap bootstrap = new IdentityBootstrap(engine, passwordGate, transactionManager, false, "weakboss",
+        "password");
 
     assertThatThrownBy(bootstrap::afterSingletonsInstantiated)
         .isInstanceOf(IllegalStateException.class)

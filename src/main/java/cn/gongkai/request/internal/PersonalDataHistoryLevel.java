@@ -7,8 +7,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
- * Full history, except that the applicant's personal data never reaches it: the start form's
- * identity fields live for one transaction as variables and are kept out of engine history.
+ * Full history, except that the applicant's personal data never reaches it (the start form's identity fields
+ * live for one transaction as variables and are kept out of engine history), and that the job log records
+ * failures only.
  */
 public class PersonalDataHistoryLevel implements HistoryLevel {
 
@@ -28,6 +29,13 @@ public class PersonalDataHistoryLevel implements HistoryLevel {
   @Override
   public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
     if (entity instanceof VariableInstance variable && PersonalData.VARIABLES.contains(variable.getName())) {
+      return false;
+    }
+    if (eventType == HistoryEventTypes.JOB_CREATE || eventType == HistoryEventTypes.JOB_SUCCESS
+        || eventType == HistoryEventTypes.JOB_DELETE) {
+      // the job log keeps what went wrong (JOB_FAIL: the exception, the retries left, in Cockpit's job log); a
+      // row for every timer created, fired or cancelled would be three inserts per deadline and reminder that
+      // nobody reads: that a timer fired is in the activity history and the case's record
       return false;
     }
     if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE) {

@@ -3,6 +3,7 @@ package cn.gongkai.request.internal;
 import cn.gongkai.mail.MailOutbox;
 import cn.gongkai.request.CaseEvent;
 import cn.gongkai.request.CaseRegister;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -47,6 +49,7 @@ class RemindHandlersDelegate implements JavaDelegate {
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     Set<String> recipients = new LinkedHashSet<>();
     Set<String> taskNames = new LinkedHashSet<>();
+    Agency agency = null;
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
       taskNames.add(task.getName());
       if (task.getAssignee() != null) {
@@ -56,8 +59,12 @@ class RemindHandlersDelegate implements JavaDelegate {
       for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
           // only the group's members of the case's agency (its tenant): other agencies' staff never hear of it
+          if (agency == null) {
+            agency = Agency.of(identity, execution.getTenantId());
+          }
+          Agency staff = agency;
           identity.createUserQuery().memberOfGroup(link.getGroupId()).list().stream()
-              .filter(user -> ofAgency(identity, user.getId(), execution.getTenantId()))
+              .filter(user -> staff.includes(user.getId()))
               .forEach(user -> addEmail(user, recipients));
         }
       }
@@ -79,10 +86,27 @@ class RemindHandlersDelegate implements JavaDelegate {
         "REMINDED", note));
   }
 
-  /** Whether the user works for that agency (a member of its tenant, directly or through a group). */
-  private static boolean ofAgency(IdentityService identity, String userId, String tenantId) {
-    return tenantId == null
-        || identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).tenantId(tenantId).count() > 0;
+  /**
+   * Who works for the case's agency: the members of its tenant, directly or through a group. Read once per
+   * reminder (a few queries), not once per candidate user: a prefecture's group has the staff of every agency.
+   */
+  private record Agency(boolean everyone, Set<String> users) {
+
+    static Agency of(IdentityService identity, String tenantId) {
+      if (tenantId == null) {
+        return new Agency(true, Set.of());
+      }
+      Set<String> users = new HashSet<>();
+      identity.createUserQuery().memberOfTenant(tenantId).list().forEach(user -> users.add(user.getId()));
+      for (Group group : identity.createGroupQuery().memberOfTenant(tenantId).list()) {
+        identity.createUserQuery().memberOfGroup(group.getId()).list().forEach(user -> users.add(user.getId()));
+      }
+      return new Agency(false, users);
+    }
+
+    boolean includes(String userId) {
+      return everyone || users.contains(userId);
+    }
   }
 
   private static void addEmail(IdentityService identity, String userId, Set<String> recipients) {
