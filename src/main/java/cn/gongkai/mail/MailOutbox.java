@@ -1,6 +1,9 @@
 package cn.gongkai.mail;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -215,12 +217,25 @@ public class MailOutbox implements DisposableBean {
           setHeader("Message-ID", messageId);
         }
       };
-      MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-      helper.setFrom(from);
-      helper.setTo(to);
-      helper.setSubject(subject);
-      helper.setText(text);
+      // set directly, not through Spring's MimeMessageHelper: on a message of our own class the helper parses
+      // Spring's whole mime.types table again for every mail (a tenth of a timer drain's CPU in a recording)
+      message.setFrom(address(from));
+      InternetAddress[] recipients = new InternetAddress[to.length];
+      for (int i = 0; i < to.length; i++) {
+        recipients[i] = address(to[i]);
+      }
+      message.setRecipients(Message.RecipientType.TO, recipients);
+      message.setSubject(subject, StandardCharsets.UTF_8.name());
+      message.setText(text, StandardCharsets.UTF_8.name());
       return message;
+    }
+
+    private static InternetAddress address(String text) throws AddressException {
+      InternetAddress[] parsed = InternetAddress.parse(text, false);
+      if (parsed.length != 1) {
+        throw new AddressException("应为一个邮件地址", text);
+      }
+      return parsed[0];
     }
 
     private static byte[] sha256(String text) {

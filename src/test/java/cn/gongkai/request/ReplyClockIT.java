@@ -71,6 +71,8 @@ class ReplyClockIT {
         .containsExactly("handler@gongkai.local");
     assertThat(mails[0].getSubject()).isEqualTo("【即将到期】" + pi.getBusinessKey() + " 政府信息公开申请答复期限为 2026-10-22");
     assertThat(GreenMailUtil.getBody(mails[0])).isNotBlank();
+    assertThat(mails[0].getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("charset=UTF-8");
+    assertThat(((String) mails[0].getContent())).contains("答复期限为 2026-10-22");
     assertThat(register.events(register.findByNumber(pi.getBusinessKey()).orElseThrow().id()))
         .filteredOn(e -> e.stepKey().equals("Task_RemindHandlers"))
         .singleElement()
