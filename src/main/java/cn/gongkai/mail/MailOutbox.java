@@ -53,19 +53,8 @@ public class MailOutbox implements DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(MailOutbox.class);
   /** After this many failed attempts a mail is given up (logged as an error, kept in the table). */
   static final int MAX_ATTEMPTS = 10;
-  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
   /** Mails waiting for the after-commit threads; more wait in the table for the poll. */
   static final int QUEUED = 1_000;
-
-  static {
-    // Jakarta Mail looks up its StreamProvider with a ServiceLoader scan of the whole class path for every header
-    // it encodes or decodes (jakarta.mail.util.FactoryFinder), a tenth of a timer drain's CPU in a flight recording. Named here, it
-    // is found by class name instead (FactoryFinder reads the system property first); Angus Mail is the
-    // implementation Spring Boot's mail starter brings.
-    if (System.getProperty(STREAM_PROVIDER) == null) {
-      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
-    }
-  }
 
   private final JdbcClient jdbc;
   private final ObjectProvider<JavaMailSender> mailSender;
@@ -128,11 +117,16 @@ public class MailOutbox implements DisposableBean {
     return true;
   }
 
-  /** Stops the after-commit threads; what they had not sent yet stays in the table for the next poll. */
+  /** Stops the after-commit threads; what they had not sent stays in the table for the next poll. */
   @Override
   public void destroy() throws InterruptedException {
-    afterCommit.shutdownNow();
-    afterCommit.awaitTermination(5, TimeUnit.SECONDS);
+    // the queued mails are dropped (their rows stay unsent); a send under way may finish, so that it is marked
+    // sent and not repeated by the next poll
+    afterCommit.getQueue().clear();
+    afterCommit.shutdown();
+    if (!afterCommit.awaitTermination(10, TimeUnit.SECONDS)) {
+      afterCommit.shutdownNow();
+    }
   }
 
   /** Delivers what is due: never sent, not claimed by a live delivery, not given up. */

@@ -49,7 +49,7 @@ class RemindHandlersDelegate implements JavaDelegate {
     IdentityService identity = execution.getProcessEngineServices().getIdentityService();
     Set<String> recipients = new LinkedHashSet<>();
     Set<String> taskNames = new LinkedHashSet<>();
-    Agency agency = null;
+    Set<String> candidateGroups = new LinkedHashSet<>();
     for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
       taskNames.add(task.getName());
       if (task.getAssignee() != null) {
@@ -58,15 +58,17 @@ class RemindHandlersDelegate implements JavaDelegate {
       }
       for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
         if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-          // only the group's members of the case's agency (its tenant): other agencies' staff never hear of it
-          if (agency == null) {
-            agency = Agency.of(identity, execution.getTenantId());
-          }
-          Agency staff = agency;
-          identity.createUserQuery().memberOfGroup(link.getGroupId()).list().stream()
-              .filter(user -> staff.includes(user.getId()))
-              .forEach(user -> addEmail(user, recipients));
+          candidateGroups.add(link.getGroupId());
         }
+      }
+    }
+    if (!candidateGroups.isEmpty()) {
+      // only the groups' members of the case's agency (its tenant): other agencies' staff never hear of it
+      Agency staff = Agency.of(identity, execution.getTenantId());
+      for (String group : candidateGroups) {
+        identity.createUserQuery().memberOfGroup(group).list().stream()
+            .filter(user -> staff.includes(user.getId()))
+            .forEach(user -> addEmail(user, recipients));
       }
     }
     String note = "提醒 " + String.join("、", taskNames) + "：答复期限 " + due + "，收件人 " + recipients.size() + " 人";
